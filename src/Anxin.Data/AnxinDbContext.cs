@@ -1,0 +1,87 @@
+using System.Linq.Expressions;
+using Anxin.Data.Identity;
+using Anxin.Domain.Administration;
+using Anxin.Domain.Common;
+using Anxin.Domain.Organisation;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anxin.Data;
+
+public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestActor actor)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options)
+{
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public IRequestActor RequestActor { get; } = actor;
+
+    /// <summary>Read per query by the data-scope filters; null means unrestricted.</summary>
+    public string? ScopePrefix => RequestActor.ScopePrefix;
+
+    public DbSet<OrgNode> OrgNodes => Set<OrgNode>();
+
+    public DbSet<Staff> Staff => Set<Staff>();
+
+    public DbSet<Insurer> Insurers => Set<Insurer>();
+
+    public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public bool IsSqlite => Database.ProviderName == SqliteProvider;
+
+    /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>
+    public void AddAuditEvent(string name, string entityType, object? entityId, string? detail, string? orgPath, DateTimeOffset at) =>
+        AuditEntries.Add(AuditEntry.Event(at, name, entityType, entityId?.ToString(), detail, RequestActor.Actor, orgPath ?? "/"));
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        if (IsSqlite)
+        {
+            // SQLite cannot compare or order DateTimeOffset values; store UTC ticks instead.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetTicksConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AnxinDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(type))
+            {
+                builder.Entity(type).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+
+            if (typeof(IOrgOwned).IsAssignableFrom(type) && type != typeof(OrgNode))
+            {
+                builder.Entity(type).Property(nameof(IOrgOwned.OrgPath)).HasMaxLength(200);
+                builder.Entity(type).HasQueryFilter(ScopeFilter(type, nameof(IOrgOwned.OrgPath)));
+            }
+        }
+
+        builder.Entity<OrgNode>().HasQueryFilter(ScopeFilter(typeof(OrgNode), nameof(OrgNode.Path)));
+        builder.Entity<AuditEntry>().HasQueryFilter(ScopeFilter(typeof(AuditEntry), nameof(AuditEntry.OrgPath)));
+    }
+
+    /// <summary>e => ScopePrefix == null || e.{pathProperty}.StartsWith(ScopePrefix).</summary>
+    private LambdaExpression ScopeFilter(Type type, string pathProperty)
+    {
+        var e = Expression.Parameter(type, "e");
+        var prefix = Expression.Property(Expression.Constant(this), nameof(ScopePrefix));
+        var path = Expression.Property(e, pathProperty);
+        var startsWith = Expression.Call(path, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, prefix);
+        var body = Expression.OrElse(Expression.Equal(prefix, Expression.Constant(null, typeof(string))), startsWith);
+        return Expression.Lambda(body, e);
+    }
+}

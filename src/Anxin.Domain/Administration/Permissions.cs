@@ -1,0 +1,57 @@
+using System.Reflection;
+
+namespace Anxin.Domain.Administration;
+
+/// <summary>One named permission per capability; roles grant them, API keys carry a subset.</summary>
+public static class Permissions
+{
+    public static class Org
+    {
+        public const string View = "Org.View";
+        public const string Manage = "Org.Manage";
+    }
+
+    public static class Staff
+    {
+        public const string View = "Staff.View";
+        public const string Manage = "Staff.Manage";
+        public const string Export = "Staff.Export";
+        public const string ResetPassword = "Staff.ResetPassword";
+    }
+
+    public static class Roles
+    {
+        public const string Manage = "Roles.Manage";
+    }
+
+    public static class ApiKeys
+    {
+        public const string Manage = "ApiKeys.Manage";
+    }
+
+    public static class Audit
+    {
+        public const string View = "Audit.View";
+    }
+
+    public static class PersonalData
+    {
+        public const string Reveal = "PersonalData.Reveal";
+    }
+
+    public static class Insurers
+    {
+        public const string View = "Insurers.View";
+        public const string Manage = "Insurers.Manage";
+    }
+
+    /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
+    public static readonly IReadOnlyList<string> All = typeof(Permissions)
+        .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)
+        .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
+
+    public static bool IsKnown(string permission) => All.Contains(permission, StringComparer.Ordinal);
+}

@@ -1,0 +1,48 @@
+using Anxin.Data;
+using Anxin.Domain.Administration;
+using Anxin.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anxin.Web.Features.Home;
+
+/// <summary>What needs the signed-in user's attention, by what they may do.</summary>
+public sealed record HomeDashboard(string? OrgName, IReadOnlyList<string> Roles, IReadOnlyList<HomeTile> Tiles);
+
+public sealed record HomeTile(string TextKey, int Count, string Href, bool Warn);
+
+public sealed class GetHomeDashboardHandler(AnxinDbContext db, CurrentUser me, TimeProvider time)
+{
+    public async Task<HomeDashboard> HandleAsync(CancellationToken ct)
+    {
+        var orgName = me.OrgNodeId is { } nodeId
+            ? await db.OrgNodes.IgnoreQueryFilters().Where(n => n.Id == nodeId).Select(n => n.Name).SingleOrDefaultAsync(ct)
+            : null;
+        var tiles = new List<HomeTile>();
+        if (me.Has(Permissions.Staff.View))
+        {
+            tiles.Add(new("Home.Admin.StaffCount", await db.Staff.CountAsync(s => s.IsActive, ct), "/admin/staff", false));
+        }
+
+        if (me.Has(Permissions.Staff.Manage))
+        {
+            var now = time.GetUtcNow();
+            var users = db.Users.Where(u => u.StaffId != null && db.Staff.Any(s => s.Id == u.StaffId));
+            var locked = await users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct);
+            tiles.Add(new("Home.Admin.LockedUsers", locked.Count(l => l > now), "/admin/staff?locked=true", locked.Any(l => l > now)));
+            tiles.Add(new("Home.Admin.PendingPasswordChange", await users.CountAsync(u => u.MustChangePassword, ct), "/admin/staff", false));
+        }
+
+        if (me.Has(Permissions.ApiKeys.Manage))
+        {
+            tiles.Add(new("Home.Admin.ActiveApiKeys", await db.ApiKeys.CountAsync(k => k.RevokedAt == null, ct), "/admin/api-keys", false));
+        }
+
+        if (me.Has(Permissions.Audit.View))
+        {
+            var since = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+            tiles.Add(new("Home.Admin.AuditToday", await db.AuditEntries.CountAsync(a => a.At >= since, ct), "/admin/audit", false));
+        }
+
+        return new HomeDashboard(orgName, me.Roles, tiles);
+    }
+}

@@ -1,0 +1,24 @@
+using Anxin.Domain.Administration;
+
+namespace Anxin.Web.Features.Shared;
+
+/// <summary>The side navigation: an entry shows only to users holding its permission.</summary>
+public static class Navigation
+{
+    public sealed record Item(string TextKey, string Href, string Icon, string? Permission);
+
+    public sealed record Section(string TextKey, IReadOnlyList<Item> Items);
+
+    public static readonly IReadOnlyList<Section> Sections =
+    [
+        new("Nav.Home", [new Item("Nav.Home", "/", "bi-house", null)]),
+        new("Nav.Administration",
+        [
+            new Item("Nav.OrgTree", "/admin/org", "bi-diagram-3", Permissions.Org.View),
+            new Item("Nav.Staff", "/admin/staff", "bi-people", Permissions.Staff.View),
+            new Item("Nav.Roles", "/admin/roles", "bi-shield-lock", Permissions.Roles.Manage),
+            new Item("Nav.ApiKeys", "/admin/api-keys", "bi-key", Permissions.ApiKeys.Manage),
+            new Item("Nav.Audit", "/admin/audit", "bi-journal-text", Permissions.Audit.View),
+        ]),
+    ];
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Anxin.Data;
+using Anxin.Domain.Administration;
+
+namespace Anxin.Web.Infrastructure.Auth;
+
+/// <summary>
+/// The signed-in user or API key of this request, read from the claims that
+/// <see cref="PermissionClaimsLoader"/> or the API-key handler put there.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor) : IRequestActor
+{
+    private ClaimsPrincipal Principal => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+
+    public Guid? Id => Guid.TryParse(Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string Name => Principal.Identity?.Name ?? "anonymous";
+
+    public Guid? StaffId => Guid.TryParse(Principal.FindFirstValue(AnxinClaims.StaffId), out var id) ? id : null;
+
+    public Guid? OrgNodeId => Guid.TryParse(Principal.FindFirstValue(AnxinClaims.OrgNodeId), out var id) ? id : null;
+
+    public bool IsApiKey => Principal.HasClaim(c => c.Type == AnxinClaims.ApiKeyId);
+
+    public Guid? InsurerId => Guid.TryParse(Principal.FindFirstValue(AnxinClaims.InsurerId), out var id) ? id : null;
+
+    public Actor Actor => new(Id, Name, accessor.HttpContext?.TraceIdentifier);
+
+    public string? ScopePrefix => Principal.FindFirstValue(AnxinClaims.ScopePrefix) ?? AnxinClaims.NoScope;
+
+    public IReadOnlySet<string> Permissions => Principal.FindAll(AnxinClaims.Permission).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Roles => Principal.FindAll(AnxinClaims.RoleCode).Select(c => c.Value).ToList();
+
+    public bool Has(string permission) => Principal.HasClaim(AnxinClaims.Permission, permission);
+
+    /// <summary>Whether an org path lies inside what this user may see.</summary>
+    public bool CanSee(string orgPath) => ScopePrefix is { } prefix && orgPath.StartsWith(prefix, StringComparison.Ordinal);
+}

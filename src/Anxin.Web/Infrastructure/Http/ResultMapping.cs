@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Anxin.Web.Resources;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Anxin.Web.Infrastructure.Http;
+
+/// <summary>Turns results into problem details (API) and model-state errors (pages), localized.</summary>
+public static class ResultMapping
+{
+    public static IResult ToHttp(this Result result, HttpContext http, Func<IResult>? ok = null)
+    {
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return result.Status switch
+        {
+            ResultStatus.Ok => ok?.Invoke() ?? TypedResults.NoContent(),
+            ResultStatus.Invalid => TypedResults.ValidationProblem(
+                result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
+                    .ToDictionary(g => g.Key, g => g.Select(e => text[e.Code].Value).ToArray()),
+                title: text["Error.Validation"],
+                extensions: new Dictionary<string, object?>
+                {
+                    ["codes"] = result.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field), e => e.Code),
+                }),
+            ResultStatus.NotFound => TypedResults.Problem(statusCode: 404, title: text[result.Code ?? "Error.NotFound"]),
+            ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: text[result.Code ?? "Error.Forbidden"]),
+            _ => TypedResults.Problem(statusCode: 409, title: text[result.Code ?? "Error.Concurrency"]),
+        };
+    }
+
+    public static IResult ToHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
+        ((Result)result).ToHttp(http, () => ok(result.Value!));
+
+    /// <summary>Adds the result's errors to a page's model state under <paramref name="prefix"/>.</summary>
+    public static void AddTo(this Result result, ModelStateDictionary modelState, IStringLocalizer text, string prefix = "Input")
+    {
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(error.Field) ? string.Empty : $"{prefix}.{error.Field}";
+            modelState.AddModelError(key, text[error.Code]);
+        }
+
+        if (result.Status is ResultStatus.Conflict or ResultStatus.NotFound or ResultStatus.Forbidden)
+        {
+            modelState.AddModelError(string.Empty, text[result.Code ?? "Error.Concurrency"]);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Anxin.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAnxin();
+var app = builder.Build();
+
+if (args.Contains("migrate"))
+{
+    await Anxin.Web.Infrastructure.Data.DatabaseSetup.MigrateAsync(app.Services);
+    Console.WriteLine("Migrations applied.");
+    return;
+}
+
+await app.UseAnxinAsync();
+await app.RunAsync();
+
+public partial class Program;
