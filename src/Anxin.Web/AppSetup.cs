@@ -36,6 +36,7 @@ public static class AppSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<ExpectedExceptionHandler>();
         services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddDbContextCheck<AnxinDbContext>("database");
 
         services.AddDataProtection().SetApplicationName("Anxin");
