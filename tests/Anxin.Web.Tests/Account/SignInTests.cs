@@ -30,6 +30,9 @@ public sealed class SignInTests(Apps apps) : IClassFixture<Apps>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadHtmlAsync();
+        var password = page.QuerySelector("input[name='Input.Password']");
+        Assert.Equal("password", password?.GetAttribute("type"));
+        Assert.Null(password?.GetAttribute("value"));
         Assert.Contains("登录名或密码不正确", page.QuerySelector("[data-testid=form-error]")?.TextContent ?? string.Empty, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
