@@ -41,7 +41,7 @@ public sealed class AdministrationJourneyTests(E2EApp app) : IClassFixture<E2EAp
         await login.SignInAsync("admin", TestData.DemoPassword);
         await Expect(page).ToHaveURLAsync(session.Url("/"));
         var layout = new Layout(page);
-        await Expect(layout.Heading).ToHaveTextAsync("admin，您好");
+        await Expect(layout.Heading).ToHaveTextAsync("周安 (1001)，您好");
         await Expect(layout.CurrentUser).ToHaveTextAsync("admin");
         await session.StepAsync("admin-home");
 
@@ -91,7 +91,7 @@ public sealed class AdministrationJourneyTests(E2EApp app) : IClassFixture<E2EAp
 
         await changePassword.ChangeAsync(teller.InitialPassword, newPassword);
         await Expect(page).ToHaveURLAsync(session.Url("/"));
-        await Expect(layout.Heading).ToHaveTextAsync($"{teller.UserName}，您好");
+        await Expect(layout.Heading).ToHaveTextAsync($"{teller.Name} ({teller.WorkNumber})，您好");
         await Expect(page.GetByTestId("home-org")).ToHaveTextAsync($"所属机构：{nodeName}");
         await session.StepAsync("teller-home");
 
@@ -121,7 +121,7 @@ public sealed class AdministrationJourneyTests(E2EApp app) : IClassFixture<E2EAp
         await Expect(english.NavLink("Organisation")).ToBeVisibleAsync();
         await session.StepAsync("teller-home-english");
         await page.ReloadAsync();
-        await Expect(english.Heading).ToHaveTextAsync($"Hello, {teller.UserName}");
+        await Expect(english.Heading).ToHaveTextAsync($"Hello, {teller.Name} ({teller.WorkNumber})");
         await Expect(english.LanguageSelect).ToHaveValueAsync("en");
 
         await english.SignOutAsync();
@@ -136,7 +136,7 @@ public sealed class AdministrationJourneyTests(E2EApp app) : IClassFixture<E2EAp
         await Expect(login.Title).ToHaveTextAsync("登录安心系统");
         await login.SignInAsync(teller.UserName, newPassword);
         await Expect(page).ToHaveURLAsync(session.Url("/"));
-        await Expect(english.Heading).ToHaveTextAsync($"Hello, {teller.UserName}");
+        await Expect(english.Heading).ToHaveTextAsync($"Hello, {teller.Name} ({teller.WorkNumber})");
         await Expect(english.NavLink("Home")).ToBeVisibleAsync();
         await session.StepAsync("english-after-sign-in-elsewhere");
     }
