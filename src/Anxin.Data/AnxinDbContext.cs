@@ -32,6 +32,10 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Domain.Messaging.OutboxMessage> Outbox => Set<Domain.Messaging.OutboxMessage>();
+
+    public DbSet<Domain.Clocks.ServiceClock> ServiceClocks => Set<Domain.Clocks.ServiceClock>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>
