@@ -127,6 +127,8 @@ public static class AppSetup
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "Anxin";
+                o.DefaultAuthenticateScheme = "Anxin";
+                o.DefaultForbidScheme = "Anxin";
                 o.DefaultChallengeScheme = "Anxin";
             })
             .AddPolicyScheme("Anxin", "Cookie or API key", o => o.ForwardDefaultSelector = ctx =>

@@ -19,6 +19,9 @@ public sealed class CreateOrgNodeHandler(AnxinDbContext db)
             errors.Add(nameof(request.Kind), ValidationCodes.Required);
         }
 
+        errors.Required(nameof(request.Code), request.Code);
+        errors.Required(nameof(request.Name), request.Name);
+
         OrgNode? parent = null;
         if (request.ParentId is { } parentId)
         {

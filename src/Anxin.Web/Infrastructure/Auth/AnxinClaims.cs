@@ -11,6 +11,7 @@ public static class AnxinClaims
     public const string Loaded = "anxin:loaded";
     public const string OrgNodeId = "anxin:node";
     public const string RoleCode = "anxin:role";
+    public const string DisplayName = "anxin:display";
 
     /// <summary>A scope no path starts with: used for anonymous and unresolvable principals.</summary>
     public const string NoScope = "!";

@@ -18,6 +18,9 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IRequestActor
 
     public string Name => Principal.Identity?.Name ?? "anonymous";
 
+    /// <summary>"陈晓 (2102)": the staff name and work number, for headers and greetings.</summary>
+    public string DisplayName => Principal.FindFirstValue(AnxinClaims.DisplayName) ?? Name;
+
     public Guid? StaffId => Guid.TryParse(Principal.FindFirstValue(AnxinClaims.StaffId), out var id) ? id : null;
 
     public Guid? OrgNodeId => Guid.TryParse(Principal.FindFirstValue(AnxinClaims.OrgNodeId), out var id) ? id : null;

@@ -21,7 +21,7 @@ public sealed class PermissionClaimsLoader(AnxinDbContext db) : IClaimsTransform
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.StaffId, u.MustChangePassword, u.ScopeNodeId, u.InsurerId })
+            .Select(u => new { u.StaffId, u.MustChangePassword, u.ScopeNodeId, u.InsurerId, u.DisplayName })
             .SingleOrDefaultAsync();
         var identity = new ClaimsIdentity();
         identity.AddClaim(new Claim(AnxinClaims.Loaded, "1"));
@@ -33,7 +33,7 @@ public sealed class PermissionClaimsLoader(AnxinDbContext db) : IClaimsTransform
 
         var staff = user.StaffId is null ? null : await db.Staff.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.Id == user.StaffId && s.IsActive)
-            .Select(s => new { s.Id, s.OrgNodeId, s.OrgPath }).SingleOrDefaultAsync();
+            .Select(s => new { s.Id, s.OrgNodeId, s.OrgPath, s.WorkNumber }).SingleOrDefaultAsync();
         var scopePath = staff?.OrgPath;
         if (user.ScopeNodeId is { } wider)
         {
@@ -44,6 +44,7 @@ public sealed class PermissionClaimsLoader(AnxinDbContext db) : IClaimsTransform
         if (staff is not null)
         {
             identity.AddClaim(new Claim(AnxinClaims.StaffId, staff.Id.ToString()));
+            identity.AddClaim(new Claim(AnxinClaims.DisplayName, $"{user.DisplayName} ({staff.WorkNumber})"));
             identity.AddClaim(new Claim(AnxinClaims.OrgNodeId, staff.OrgNodeId.ToString()));
             var roles = await (from ur in db.UserRoles
                                join r in db.Roles on ur.RoleId equals r.Id
