@@ -94,7 +94,7 @@ public sealed class ApiKeyTests(Apps apps) : IClassFixture<Apps>
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.True(response.Headers.CacheControl?.NoStore);
         var page = await response.ReadHtmlAsync();
         Assert.NotNull(page.QuerySelector("[data-testid=shown-once]"));
         var key = page.QuerySelector("[data-testid=new-key]")!.GetAttribute("value")!;

@@ -12,13 +12,16 @@ public sealed record ApiKeyDto(Guid Id, string Name, string Prefix, Guid OrgNode
         new(k.Id, k.Name, k.Prefix, k.OrgNodeId, nodeCode, nodeName, k.PermissionList, k.CreatedAt, k.RevokedAt);
 }
 
-/// <summary>The API keys on nodes the user may see (the data-scope filter applies), newest first.</summary>
+/// <summary>
+/// The API keys on nodes the user may see, newest first. Both sets keep their data-scope filter
+/// (IgnoreQueryFilters would lift it for the whole query, keys included).
+/// </summary>
 public sealed class ListApiKeysHandler(AnxinDbContext db)
 {
     public async Task<IReadOnlyList<ApiKeyDto>> HandleAsync(CancellationToken ct)
     {
         var rows = await (from k in db.ApiKeys.AsNoTracking()
-                          join n in db.OrgNodes.IgnoreQueryFilters() on k.OrgNodeId equals n.Id
+                          join n in db.OrgNodes on k.OrgNodeId equals n.Id
                           select new { Key = k, n.Code, n.Name }).ToListAsync(ct);
         return rows.OrderByDescending(r => r.Key.CreatedAt).ThenByDescending(r => r.Key.Id)
             .Select(r => ApiKeyDto.From(r.Key, r.Code, r.Name)).ToList();

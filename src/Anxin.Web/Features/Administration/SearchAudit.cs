@@ -60,13 +60,13 @@ public sealed class SearchAuditHandler(AnxinDbContext db)
         var query = db.AuditEntries.AsNoTracking();
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaOffset);
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
             query = query.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset);
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime(); // PostgreSQL timestamptz takes UTC only
             query = query.Where(a => a.At < end);
         }
 
