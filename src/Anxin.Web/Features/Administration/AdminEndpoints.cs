@@ -1,0 +1,29 @@
+using Anxin.Domain.Administration;
+using Anxin.Web.Infrastructure.Auth;
+using Anxin.Web.Infrastructure.Http;
+
+namespace Anxin.Web.Features.Administration;
+
+public sealed class AdminEndpoints : IEndpointModule
+{
+    public void Map(IEndpointRouteBuilder api)
+    {
+        var roles = api.MapGroup("/roles").WithTags("Administration").RequirePermission(Permissions.Roles.Manage);
+        roles.MapGet("/", (GetRolesHandler h, CancellationToken ct) => h.HandleAsync(ct));
+        roles.MapPut("/{code}/permissions", async (string code, SetRolePermissionsRequest request, SaveRolePermissionsHandler h, HttpContext http, CancellationToken ct) =>
+            request.Permissions is null
+                ? Result.Invalid(nameof(request.Permissions), "Validation.Required").ToAdminHttp(http)
+                : (await h.HandleAsync(new Dictionary<string, IReadOnlyCollection<string>> { [code] = request.Permissions }, ct)).ToAdminHttp(http));
+
+        var keys = api.MapGroup("/api-keys").WithTags("Administration").RequirePermission(Permissions.ApiKeys.Manage);
+        keys.MapGet("/", (ListApiKeysHandler h, CancellationToken ct) => h.HandleAsync(ct));
+        keys.MapPost("/", async (CreateApiKeyRequest request, CreateApiKeyHandler h, HttpContext http, CancellationToken ct) =>
+            (await h.HandleAsync(request, ct)).ToAdminHttp(http, k => Results.Created($"/api/v1/api-keys/{k.Id}", k)));
+        keys.MapDelete("/{id:guid}", async (Guid id, RevokeApiKeyHandler h, HttpContext http, CancellationToken ct) =>
+            (await h.HandleAsync(id, ct)).ToAdminHttp(http));
+
+        api.MapGet("/audit", async ([AsParameters] AuditFilter filter, SearchAuditHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(filter, ct)).ToAdminHttp(http, Results.Ok))
+            .WithTags("Administration").RequirePermission(Permissions.Audit.View);
+    }
+}
