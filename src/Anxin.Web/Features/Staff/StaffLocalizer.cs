@@ -29,11 +29,16 @@ public static class StaffResults
     /// </summary>
     public static IResult ToStaffHttp(this Result result, HttpContext http, Func<IResult>? ok = null)
     {
-        var mapped = result.ToHttp(http, ok);
         if (result.IsOk)
         {
-            return mapped;
+            return result.ToHttp(http, ok);
         }
+
+        // ResultMapping's "codes" dictionary takes one code per field: pass the first of each
+        // field there (several password rules can fail at once) and list every message below.
+        var mapped = result.Status == ResultStatus.Invalid
+            ? Result.Invalid(result.Errors.GroupBy(e => e.Field, StringComparer.Ordinal).Select(g => g.First()).ToList()).ToHttp(http)
+            : result.ToHttp(http, ok);
 
         var text = StaffLocalizer.For(http);
         switch (mapped)
