@@ -143,6 +143,25 @@ public sealed class StaffManagementTests(Apps apps) : IClassFixture<Apps>
 
     [SkippableTheory]
     [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task Edit_form_with_stale_version_shows_a_form_error_and_keeps_the_input(Db db)
+    {
+        var app = apps.For(db);
+        var staff = await app.CreateStaffAsync("GD-SZ-NS", RoleCodes.Teller);
+        var browser = await app.SignInAsync("admin");
+        var url = $"/admin/staff/{staff.Id}";
+        var version = (await browser.GetPageAsync(url)).QuerySelector("input[name='Input.Version']")?.GetAttribute("value");
+        Assert.NotNull(version);
+
+        var first = await browser.PostFormAsync(url + "?handler=Save", new() { ["Input.Name"] = "页面改名", ["Input.Version"] = version!, ["Input.IsActive"] = "true" }, url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var stale = await (await browser.PostFormAsync(url + "?handler=Save", new() { ["Input.Name"] = "迟到的修改", ["Input.Version"] = version!, ["Input.IsActive"] = "true" }, url)).ReadHtmlAsync();
+
+        Assert.NotNull(stale.QuerySelector("[data-testid=form-error]"));
+        Assert.Equal("迟到的修改", stale.QuerySelector("input[name='Input.Name']")?.GetAttribute("value"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
     public async Task Deactivating_staff_locks_the_account_and_reactivating_unlocks_it(Db db)
     {
         var app = apps.For(db);
