@@ -1,0 +1,73 @@
+using Anxin.Domain.Administration;
+using Anxin.Web.Infrastructure.Auth;
+using Anxin.Web.Infrastructure.Http;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Anxin.Web.Features.Staff;
+
+public sealed class StaffEndpoints : IEndpointModule
+{
+    /// <summary>The policy scheme of AppSetup that forwards to the cookie or the API-key handler.</summary>
+    public const string AnxinScheme = "Anxin";
+
+    public void Map(IEndpointRouteBuilder api)
+    {
+        // AddIdentity sets DefaultAuthenticateScheme to the cookie, which hides the "Anxin"
+        // cookie-or-API-key policy scheme from authorization; naming it here lets API keys in.
+        // (The proper fix is one line in AppSetup, outside this feature: see the commit message.)
+        var group = api.MapGroup("/staff").WithTags("Staff")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AnxinScheme });
+        group.MapGet("/", async ([AsParameters] StaffQuery q, ListStaffHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(new ListStaffRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToStaffHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Staff.View);
+        group.MapGet("/export", async ([AsParameters] StaffQuery q, string? format, ExportStaffHandler h, HttpContext http, CancellationToken ct) =>
+            {
+                var parsed = ExportStaffHandler.ParseFormat(format);
+                if (!parsed.IsOk)
+                {
+                    return parsed.ToStaffHttp(http, _ => Results.Empty);
+                }
+
+                await h.WriteAsync(http, q.ToFilter(), parsed.Value, ct);
+                return Results.Empty;
+            })
+            .RequirePermission(Permissions.Staff.Export);
+        group.MapGet("/{id:guid}", async (Guid id, GetStaffHandler h, CancellationToken ct) =>
+                await h.HandleAsync(id, ct) is { } staff ? Results.Ok(staff) : Results.Problem(statusCode: 404))
+            .RequirePermission(Permissions.Staff.View);
+        group.MapPost("/", async (CreateStaffRequest request, CreateStaffHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(request, ct)).ToStaffHttp(http, s => Results.Created($"/api/v1/staff/{s.Id}", s)))
+            .RequirePermission(Permissions.Staff.Manage);
+        group.MapPut("/{id:guid}", async (Guid id, EditStaffRequest request, EditStaffHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, request, ct)).ToStaffHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Staff.Manage);
+        group.MapPost("/{id:guid}/reset-password", async (Guid id, ResetStaffPasswordRequest request, ResetStaffPasswordHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, request, ct)).ToStaffHttp(http))
+            .RequirePermission(Permissions.Staff.ResetPassword);
+        group.MapPost("/{id:guid}/unlock", async (Guid id, UnlockStaffAccountHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, ct)).ToStaffHttp(http))
+            .RequirePermission(Permissions.Staff.Manage);
+        group.MapPost("/{id:guid}/reveal", async (Guid id, RevealStaffPersonalDataRequest request, RevealStaffPersonalDataHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, request, ct)).ToStaffHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Staff.View)
+            .RequirePermission(Permissions.PersonalData.Reveal);
+    }
+}
+
+/// <summary>The query string of the list and the export: ?q=&amp;orgNodeId=&amp;role=&amp;active=&amp;after=&amp;pageSize=.</summary>
+public sealed class StaffQuery
+{
+    public string? Q { get; init; }
+
+    public Guid? OrgNodeId { get; init; }
+
+    public string? Role { get; init; }
+
+    public bool? Active { get; init; }
+
+    public string? After { get; init; }
+
+    public int? PageSize { get; init; }
+
+    public StaffFilter ToFilter() => new(Q, OrgNodeId, Role, Active);
+}
