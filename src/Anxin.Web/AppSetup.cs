@@ -29,6 +29,10 @@ public static class AppSetup
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
 
+        // Request lines carry query strings (a search by mobile number, say): personal data must
+        // never reach the log, so the per-request hosting lines are off at every level.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddAnxinDatabase(config, builder.Environment);

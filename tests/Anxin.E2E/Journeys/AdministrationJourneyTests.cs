@@ -42,7 +42,7 @@ public sealed class AdministrationJourneyTests(E2EApp app) : IClassFixture<E2EAp
         await Expect(page).ToHaveURLAsync(session.Url("/"));
         var layout = new Layout(page);
         await Expect(layout.Heading).ToHaveTextAsync("周安 (1001)，您好");
-        await Expect(layout.CurrentUser).ToHaveTextAsync("admin");
+        await Expect(layout.CurrentUser).ToHaveTextAsync("周安 (1001)");
         await session.StepAsync("admin-home");
 
         await layout.OpenAsync("机构设置");

@@ -27,7 +27,7 @@ public sealed class StaffManagementTests(Apps apps) : IClassFixture<Apps>
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("mobile", out _));
         Assert.True(errors.TryGetProperty("idNumber", out _));
-        Assert.Equal("Validation.Mobile.Format", problem.GetProperty("codes").GetProperty("mobile").GetString());
+        Assert.Equal("Validation.Mobile.Format", problem.GetProperty("codes").GetProperty("mobile")[0].GetString());
     }
 
     [SkippableTheory]
@@ -83,7 +83,7 @@ public sealed class StaffManagementTests(Apps apps) : IClassFixture<Apps>
             userName = StaffTestKit.Unique("o"), initialPassword = StaffTestKit.Password,
         });
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
-        Assert.Equal("Staff.OrgNodeNotFound", (await outside.ReadJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("orgNodeId").GetString());
+        Assert.Equal("Staff.OrgNodeNotFound", (await outside.ReadJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("orgNodeId")[0].GetString());
     }
 
     [SkippableTheory]

@@ -8,9 +8,10 @@ namespace Anxin.Web.Infrastructure.Http;
 /// <summary>Turns results into problem details (API) and model-state errors (pages), localized.</summary>
 public static class ResultMapping
 {
-    public static IResult ToHttp(this Result result, HttpContext http, Func<IResult>? ok = null)
+    /// <param name="text">The feature's localizer (see FeatureText); the shared strings by default.</param>
+    public static IResult ToHttp(this Result result, HttpContext http, Func<IResult>? ok = null, IStringLocalizer? text = null)
     {
-        var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        text ??= http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         return result.Status switch
         {
             ResultStatus.Ok => ok?.Invoke() ?? TypedResults.NoContent(),
@@ -20,7 +21,8 @@ public static class ResultMapping
                 title: text["Error.Validation"],
                 extensions: new Dictionary<string, object?>
                 {
-                    ["codes"] = result.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field), e => e.Code),
+                    ["codes"] = result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
+                        .ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
                 }),
             ResultStatus.NotFound => TypedResults.Problem(statusCode: 404, title: text[result.Code ?? "Error.NotFound"]),
             ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: text[result.Code ?? "Error.Forbidden"]),
@@ -28,8 +30,8 @@ public static class ResultMapping
         };
     }
 
-    public static IResult ToHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        ((Result)result).ToHttp(http, () => ok(result.Value!));
+    public static IResult ToHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok, IStringLocalizer? text = null) =>
+        ((Result)result).ToHttp(http, () => ok(result.Value!), text);
 
     /// <summary>Adds the result's errors to a page's model state under <paramref name="prefix"/>.</summary>
     public static void AddTo(this Result result, ModelStateDictionary modelState, IStringLocalizer text, string prefix = "Input")
