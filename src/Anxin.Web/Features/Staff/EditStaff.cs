@@ -15,14 +15,14 @@ namespace Anxin.Web.Features.Staff;
 /// the stored value and an empty string clears it. <see cref="Version"/> is the version read.
 /// </summary>
 public sealed record EditStaffRequest(string? Name, Guid? OrgNodeId, string? Position, string? Mobile, string? IdNumber, string? Email,
-    IReadOnlyList<string>? Roles, bool? IsActive, long? Version);
+    IReadOnlyList<string>? Roles, bool? IsActive, long? Version, Guid? WiderScopeNodeId = null);
 
 /// <summary>
 /// Edits a member of staff, moves them to another node, changes their roles and (de)activates
 /// them: deactivation also locks the sign-in account, reactivation unlocks it. Refuses to
 /// overwrite someone else's change (optimistic concurrency).
 /// </summary>
-public sealed class EditStaffHandler(AnxinDbContext db, UserManager<ApplicationUser> users, CurrentUser me, GetStaffHandler get)
+public sealed class EditStaffHandler(AnxinDbContext db, UserManager<ApplicationUser> users, CurrentUser me, GetStaffHandler get, TimeProvider time)
 {
     public async Task<Result<StaffDetail>> HandleAsync(Guid id, EditStaffRequest request, CancellationToken ct)
     {
@@ -48,6 +48,12 @@ public sealed class EditStaffHandler(AnxinDbContext db, UserManager<ApplicationU
         if (request.OrgNodeId is { } wanted && wanted != staff.OrgNodeId && node is null)
         {
             errors.Add(nameof(request.OrgNodeId), "Staff.OrgNodeNotFound");
+        }
+
+        // A wider node to see: Guid.Empty clears it; it must lie inside the editor's own scope.
+        if (request.WiderScopeNodeId is { } wider && wider != Guid.Empty && !await db.OrgNodes.AnyAsync(n => n.Id == wider, ct))
+        {
+            errors.Add(nameof(request.WiderScopeNodeId), "Staff.OrgNodeNotFound");
         }
 
         if (errors.Any)
@@ -110,6 +116,15 @@ public sealed class EditStaffHandler(AnxinDbContext db, UserManager<ApplicationU
                 {
                     Check(await users.RemoveFromRolesAsync(user, currentRoles.Except(roles).ToList()));
                     Check(await users.AddToRolesAsync(user, roles.Except(currentRoles).ToList()));
+                }
+
+                var granted = request.WiderScopeNodeId == Guid.Empty ? null : request.WiderScopeNodeId;
+                if (request.WiderScopeNodeId is not null && granted != user.ScopeNodeId)
+                {
+                    user.ScopeNodeId = granted;
+                    Check(await users.UpdateAsync(user));
+                    db.AddAuditEvent("DataScopeChanged", nameof(StaffMember), staff.Id, granted?.ToString() ?? "-", staff.OrgPath, time.GetUtcNow());
+                    await db.SaveChangesAsync(ct);
                 }
 
                 if (deactivating)

@@ -6,7 +6,8 @@ namespace Anxin.Web.Features.Staff;
 
 /// <summary>One member of staff as shown to an editor: personal data masked.</summary>
 public sealed record StaffDetail(Guid Id, string WorkNumber, string Name, Guid OrgNodeId, string? OrgNodeName, string? Position,
-    string Mobile, string IdNumber, string Email, bool IsActive, long Version, string? UserName, IReadOnlyList<string> Roles, bool IsLocked);
+    string Mobile, string IdNumber, string Email, bool IsActive, long Version, string? UserName, IReadOnlyList<string> Roles, bool IsLocked,
+    Guid? WiderScopeNodeId = null);
 
 public sealed class GetStaffHandler(AnxinDbContext db, TimeProvider time)
 {
@@ -30,6 +31,6 @@ public sealed class GetStaffHandler(AnxinDbContext db, TimeProvider time)
         var staff = s.Staff;
         return new StaffDetail(staff.Id, staff.WorkNumber, staff.Name, staff.OrgNodeId, s.OrgNodeName, staff.Position,
             Masking.Mobile(staff.Mobile), Masking.IdNumber(staff.IdNumber), Masking.Email(staff.Email), staff.IsActive, staff.Version,
-            account?.UserName, account?.Roles ?? [], account?.IsLockedAt(time.GetUtcNow()) ?? false);
+            account?.UserName, account?.Roles ?? [], account?.IsLockedAt(time.GetUtcNow()) ?? false, account?.WiderScopeNodeId);
     }
 }

@@ -61,7 +61,7 @@ public sealed class StaffDetailModel(GetStaffHandler get, EditStaffHandler edit,
         }
 
         var result = await edit.HandleAsync(id, new EditStaffRequest(Input.Name, Input.OrgNodeId, Input.Position, Input.Mobile,
-            Input.IdNumber, Input.Email, Input.Roles, Input.IsActive, Input.Version), ct);
+            Input.IdNumber, Input.Email, Input.Roles, Input.IsActive, Input.Version, Input.WiderScopeNodeId ?? Guid.Empty), ct);
         if (result.Status == ResultStatus.NotFound)
         {
             return NotFound();
@@ -187,6 +187,8 @@ public sealed class StaffDetailModel(GetStaffHandler get, EditStaffHandler edit,
 
         public long? Version { get; set; }
 
+        public Guid? WiderScopeNodeId { get; set; }
+
         public static StaffEdit From(StaffDetail s) => new()
         {
             Name = s.Name,
@@ -195,6 +197,7 @@ public sealed class StaffDetailModel(GetStaffHandler get, EditStaffHandler edit,
             Roles = [.. s.Roles],
             IsActive = s.IsActive,
             Version = s.Version,
+            WiderScopeNodeId = s.WiderScopeNodeId,
         };
     }
 }
