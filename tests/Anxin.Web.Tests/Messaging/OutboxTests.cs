@@ -72,6 +72,10 @@ public sealed class OutboxTests(Apps apps) : IClassFixture<Apps>
         var items = listed.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("138****8000", i.GetProperty("recipient").GetString()));
+        var first = await api.GetFromJsonAsync<JsonElement>($"/api/v1/outbox?templateCode={code}&take=1");
+        var next = await api.GetFromJsonAsync<JsonElement>($"/api/v1/outbox?templateCode={code}&take=1&cursor={first.GetProperty("nextCursor").GetString()}");
+        Assert.Equal(items[0].GetProperty("id").GetGuid(), first.GetProperty("items")[0].GetProperty("id").GetGuid());
+        Assert.Equal(items[1].GetProperty("id").GetGuid(), next.GetProperty("items")[0].GetProperty("id").GetGuid());
         var page = await (await host.SignInAsync("admin")).GetAsync($"/admin/outbox?templateCode={code}&state=Sent");
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -152,6 +156,22 @@ public sealed class OutboxTests(Apps apps) : IClassFixture<Apps>
 
         Assert.All(ids, id => Assert.Equal(1, gateway.Calls.GetValueOrDefault(id)));
         Assert.Equal(200, await Db(app, d => d.Outbox.CountAsync(m => ids.Contains(m.Id) && m.State == OutboxState.Sent)));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task The_default_sms_gateway_logs_the_message_id_with_a_masked_mobile_and_no_text(Db db)
+    {
+        var app = apps.For(db);
+        var message = OutboxMessage.Create(MessageChannel.Sms, "13912345678", "Case.Reported", "{\"caseNumber\":\"BA77\",\"hotline\":\"95500\"}",
+            (await NodeAsync(app, "GD-SZ")).Id, (await NodeAsync(app, "GD-SZ")).Path, DateTimeOffset.UtcNow);
+        await Db(app, d => { d.Outbox.Add(message); return d.SaveChangesAsync(); });
+
+        await DrainAsync(app);
+
+        var logs = app.Logs.ToList();
+        Assert.Contains(logs, l => l.Contains(message.Id.ToString(), StringComparison.Ordinal) && l.Contains("139****5678", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, l => l.Contains("13912345678", StringComparison.Ordinal) || l.Contains("BA77", StringComparison.Ordinal));
     }
 
     private static WebApplicationFactory<Program> WithGateway(AnxinAppFactory app, RecordingSmsGateway gateway, TimeProvider? time = null) =>
