@@ -36,6 +36,14 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Clocks.ServiceClock> ServiceClocks => Set<Domain.Clocks.ServiceClock>();
 
+    public DbSet<Domain.Messaging.NumberSequence> NumberSequences => Set<Domain.Messaging.NumberSequence>();
+
+    public DbSet<Domain.Messaging.IdempotencyRecord> IdempotencyRecords => Set<Domain.Messaging.IdempotencyRecord>();
+
+    public DbSet<Domain.Messaging.MessageTemplate> MessageTemplates => Set<Domain.Messaging.MessageTemplate>();
+
+    public DbSet<Domain.Messaging.Notification> Notifications => Set<Domain.Messaging.Notification>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>

@@ -6,6 +6,7 @@ using Anxin.Web.Infrastructure.Data;
 using Anxin.Web.Infrastructure.Demo;
 using Anxin.Web.Infrastructure.Http;
 using Anxin.Web.Infrastructure.Localization;
+using Anxin.Web.Infrastructure.Messaging;
 using Anxin.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -58,6 +59,7 @@ public static class AppSetup
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddFeatureHandlers();
+        services.AddMessaging(config);
         services.AddScoped<DemoDataSeeder>();
         return builder;
     }
@@ -90,6 +92,7 @@ public static class AppSetup
         app.MapRazorPages();
         Anxin.Web.Features.Account.SwitchCulture.Map(app);
         app.MapFeatureEndpoints();
+        app.MapMessaging();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
     }

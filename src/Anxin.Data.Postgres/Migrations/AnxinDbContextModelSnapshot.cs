@@ -421,6 +421,289 @@ namespace Anxin.Data.Postgres.Migrations
                     b.ToTable("ServiceClocks");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Messaging.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Messaging.MessageTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Culture", "Channel", "OrgNodeId")
+                        .IsUnique();
+
+                    b.ToTable("MessageTemplates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0fdfe390-df93-de8f-03c5-313813135d1c"),
+                            Body = "{subject} 的「{rule}」将于 {deadline} 到期，负责人：{owner}。请督促按时处理。",
+                            Channel = "Email",
+                            Code = "Clock.Warning",
+                            Culture = "zh-CN",
+                            Title = "服务时效预警：{subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("e461482c-07a0-4f0c-b7fd-59f22b08e3e1"),
+                            Body = "{subject}: \"{rule}\" is due at {deadline}. Owner: {owner}. Please make sure it is handled in time.",
+                            Channel = "Email",
+                            Code = "Clock.Warning",
+                            Culture = "en",
+                            Title = "Service clock warning: {subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("7fbcaf94-46a5-696f-6312-4717083c349f"),
+                            Body = "{subject} 的「{rule}」已于 {deadline} 超时，负责人：{owner}。请立即跟进处理。",
+                            Channel = "Email",
+                            Code = "Clock.Breach",
+                            Culture = "zh-CN",
+                            Title = "服务时效超时：{subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("659a91ca-b3f8-e0dd-f96c-ecbf66ca7685"),
+                            Body = "{subject}: \"{rule}\" breached its deadline at {deadline}. Owner: {owner}. Please follow up now.",
+                            Channel = "Email",
+                            Code = "Clock.Breach",
+                            Culture = "en",
+                            Title = "Service clock breached: {subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("f8b4f32d-ab46-7b5c-da38-941d80bf7373"),
+                            Body = "{subject} 的「{rule}」将于 {deadline} 到期，负责人：{owner}。请督促按时处理。",
+                            Channel = "InApp",
+                            Code = "Clock.Warning",
+                            Culture = "zh-CN",
+                            Title = "服务时效预警：{subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("a2ac4f96-b80c-c46c-c172-4d01ba106d73"),
+                            Body = "{subject}: \"{rule}\" is due at {deadline}. Owner: {owner}. Please make sure it is handled in time.",
+                            Channel = "InApp",
+                            Code = "Clock.Warning",
+                            Culture = "en",
+                            Title = "Service clock warning: {subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("9d1e450e-9181-0285-7202-ba2b5ce6b7b2"),
+                            Body = "{subject} 的「{rule}」已于 {deadline} 超时，负责人：{owner}。请立即跟进处理。",
+                            Channel = "InApp",
+                            Code = "Clock.Breach",
+                            Culture = "zh-CN",
+                            Title = "服务时效超时：{subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("714ac34f-db6f-7dce-3651-a3f64e41f3a5"),
+                            Body = "{subject}: \"{rule}\" breached its deadline at {deadline}. Owner: {owner}. Please follow up now.",
+                            Channel = "InApp",
+                            Code = "Clock.Breach",
+                            Culture = "en",
+                            Title = "Service clock breached: {subject}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("a51e8cef-306e-377a-419e-70623429c995"),
+                            Body = "【安信】新查勘任务：案件 {caseNumber}，车牌 {plateNumber}，地点 {location}。请尽快联系客户并到达现场。",
+                            Channel = "Sms",
+                            Code = "Case.Dispatched",
+                            Culture = "zh-CN",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3da99752-f389-e737-742b-31545b47de2e"),
+                            Body = "[Anxin] New survey task: case {caseNumber}, plate {plateNumber}, at {location}. Please contact the customer and go to the scene.",
+                            Channel = "Sms",
+                            Code = "Case.Dispatched",
+                            Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("39f2d9ec-60b1-f00d-231e-35d48d5af7e0"),
+                            Body = "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系，如需帮助请致电 {hotline}。",
+                            Channel = "Sms",
+                            Code = "Case.Reported",
+                            Culture = "zh-CN",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("6c0767de-8221-ea98-278c-ba5d68906775"),
+                            Body = "[Anxin] Your loss report is registered as case {caseNumber}. A surveyor will contact you soon; for help call {hotline}.",
+                            Channel = "Sms",
+                            Code = "Case.Reported",
+                            Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Messaging.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Messaging.NumberSequence", b =>
+                {
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Prefix", "Day");
+
+                    b.ToTable("NumberSequences", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -45,6 +45,12 @@ public static class Permissions
         public const string Manage = "Insurers.Manage";
     }
 
+    public static class Messages
+    {
+        public const string View = "Messages.View";
+        public const string Manage = "Messages.Manage";
+    }
+
     /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)

@@ -1,6 +1,7 @@
 using Anxin.Domain.Administration;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Messaging;
 
 namespace Anxin.Web.Features.Organisation;
 
@@ -16,7 +17,8 @@ public sealed class OrgEndpoints : IEndpointModule
             .RequirePermission(Permissions.Org.View);
         group.MapPost("/", async (CreateOrgNodeRequest request, CreateOrgNodeHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(request, ct)).ToHttp(http, n => Results.Created($"/api/v1/org-nodes/{n.Id}", n)))
-            .RequirePermission(Permissions.Org.Manage);
+            .RequirePermission(Permissions.Org.Manage)
+            .WithIdempotency();
         group.MapPut("/{id:guid}", async (Guid id, EditOrgNodeRequest request, EditOrgNodeHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Org.Manage);

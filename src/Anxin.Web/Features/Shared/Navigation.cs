@@ -19,6 +19,8 @@ public static class Navigation
             new Item("Nav.Roles", "/admin/roles", "bi-shield-lock", Permissions.Roles.Manage),
             new Item("Nav.ApiKeys", "/admin/api-keys", "bi-key", Permissions.ApiKeys.Manage),
             new Item("Nav.Audit", "/admin/audit", "bi-journal-text", Permissions.Audit.View),
+            new Item("Nav.Outbox", "/admin/outbox", "bi-send", Permissions.Messages.View),
+            new Item("Nav.Templates", "/admin/templates", "bi-chat-square-text", Permissions.Messages.Manage),
         ]),
     ];
 }
