@@ -191,6 +191,15 @@ public sealed class ServiceClock : IVersioned, IOrgOwned, IAudited, IHasTimestam
     /// <summary>Notes that the breach went one level further up (supervisor, then manager).</summary>
     public void Escalated() => EscalationLevel++;
 
+    /// <summary>Asks the worker to look again at a breached clock (the next escalation level is due then).</summary>
+    public void CheckAgainAt(DateTimeOffset at)
+    {
+        if (State != ClockState.Stopped)
+        {
+            NextCheckAt = at;
+        }
+    }
+
     /// <summary>The commitment was fulfilled (or the object closed): records met or breached and by how much.</summary>
     public void Stop(DateTimeOffset at, WorkingCalendar calendar)
     {
