@@ -12,6 +12,11 @@ public static class Navigation
     public static readonly IReadOnlyList<Section> Sections =
     [
         new("Nav.Home", [new Item("Nav.Home", "/", "bi-house", null)]),
+        new("Nav.Work",
+        [
+            new Item("Nav.MyClocks", "/clocks/my", "bi-stopwatch", Permissions.Clocks.ViewOwn),
+            new Item("Nav.TeamClocks", "/clocks/team", "bi-people-fill", Permissions.Clocks.ViewTeam),
+        ]),
         new("Nav.Administration",
         [
             new Item("Nav.OrgTree", "/admin/org", "bi-diagram-3", Permissions.Org.View),
@@ -19,6 +24,8 @@ public static class Navigation
             new Item("Nav.Roles", "/admin/roles", "bi-shield-lock", Permissions.Roles.Manage),
             new Item("Nav.ApiKeys", "/admin/api-keys", "bi-key", Permissions.ApiKeys.Manage),
             new Item("Nav.Audit", "/admin/audit", "bi-journal-text", Permissions.Audit.View),
+            new Item("Nav.Calendar", "/admin/calendar", "bi-calendar3", Permissions.Calendars.Manage),
+            new Item("Nav.ClockRules", "/admin/clock-rules", "bi-hourglass-split", Permissions.Clocks.ManageRules),
         ]),
     ];
 }
