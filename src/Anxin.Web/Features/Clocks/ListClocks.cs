@@ -58,7 +58,7 @@ public sealed class ListClocksHandler(AnxinDbContext db, CurrentUser me, TimePro
 
         var zone = WorkingCalendar.ChinaTime;
         var local = TimeZoneInfo.ConvertTime(now, zone);
-        var monthStart = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, local.Offset);
+        var monthStart = new DateTimeOffset(local.Year, local.Month, 1, 0, 0, 0, local.Offset).ToUniversalTime();
         var finished = await clocks.Where(c => c.State == ClockState.Stopped && c.StoppedAt >= monthStart)
             .GroupBy(c => new { c.OwnerStaffId, c.Outcome }).Select(g => new { g.Key.OwnerStaffId, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(ct);
