@@ -17,7 +17,7 @@ public sealed class ClockListTests(Apps apps) : IClassFixture<Apps>
 
         var me = await app.SignInAsync("agent2");
         var response = await me.GetAsync("/api/v1/clocks?scope=my");
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync() + string.Join('\n', app.Logs.Where(l => l.Contains("Exception", StringComparison.Ordinal)).Take(3)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var mine = await response.ReadJsonAsync<JsonElement>();
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == clock.Id);
         Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync("/api/v1/clocks?scope=team")).StatusCode);
