@@ -44,6 +44,12 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Messaging.Notification> Notifications => Set<Domain.Messaging.Notification>();
 
+    public DbSet<Domain.Clocks.CalendarSettings> CalendarSettings => Set<Domain.Clocks.CalendarSettings>();
+
+    public DbSet<Domain.Clocks.CalendarDay> CalendarDays => Set<Domain.Clocks.CalendarDay>();
+
+    public DbSet<Domain.Clocks.ClockRuleSetting> ClockRuleSettings => Set<Domain.Clocks.ClockRuleSetting>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Anxin.Data;
 using Anxin.Data.Identity;
+using Anxin.Web.Features.Clocks;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Data;
 using Anxin.Web.Infrastructure.Demo;
@@ -60,6 +61,7 @@ public static class AppSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddFeatureHandlers();
         services.AddMessaging(config);
+        services.AddClocks(config);
         services.AddScoped<DemoDataSeeder>();
         return builder;
     }

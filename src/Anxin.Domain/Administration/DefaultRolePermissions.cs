@@ -6,10 +6,11 @@ public static class DefaultRolePermissions
     public static IReadOnlyList<string> For(string role) => role switch
     {
         RoleCodes.Administrator => Permissions.All,
-        RoleCodes.Auditor => [Permissions.Org.View, Permissions.Staff.View, Permissions.Audit.View, Permissions.Insurers.View],
+        RoleCodes.Auditor => [Permissions.Org.View, Permissions.Staff.View, Permissions.Audit.View, Permissions.Insurers.View, Permissions.Clocks.ViewOwn],
         RoleCodes.DepartmentManager or RoleCodes.Supervisor =>
-            [Permissions.Org.View, Permissions.Staff.View, Permissions.Staff.Export, Permissions.PersonalData.Reveal, Permissions.Insurers.View],
-        RoleCodes.QaInspector => [Permissions.Org.View, Permissions.Staff.View],
-        _ => [Permissions.Org.View],
+            [Permissions.Org.View, Permissions.Staff.View, Permissions.Staff.Export, Permissions.PersonalData.Reveal, Permissions.Insurers.View,
+             Permissions.Clocks.ViewOwn, Permissions.Clocks.ViewTeam],
+        RoleCodes.QaInspector => [Permissions.Org.View, Permissions.Staff.View, Permissions.Clocks.ViewOwn],
+        _ => [Permissions.Org.View, Permissions.Clocks.ViewOwn],
     };
 }

@@ -51,6 +51,18 @@ public static class Permissions
         public const string Manage = "Messages.Manage";
     }
 
+    public static class Calendars
+    {
+        public const string Manage = "Calendars.Manage";
+    }
+
+    public static class Clocks
+    {
+        public const string ViewOwn = "Clocks.ViewOwn";
+        public const string ViewTeam = "Clocks.ViewTeam";
+        public const string ManageRules = "Clocks.ManageRules";
+    }
+
     /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)

@@ -43,4 +43,6 @@ public static class DefaultClockRules
 
     public static IReadOnlyList<ClockRule> All { get; } =
         [DispatchSurveyor, SurveyorContact, ConsultationReply, ClaimDecision, RefusalNotice, AdvancePayment, ClaimPayment, ComplaintDecision];
+
+    public static ClockRule? Find(string? code) => All.FirstOrDefault(r => string.Equals(r.Code, code?.Trim(), StringComparison.Ordinal));
 }

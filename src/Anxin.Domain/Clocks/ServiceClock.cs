@@ -97,7 +97,9 @@ public sealed class ServiceClock : IVersioned, IOrgOwned, IAudited, IHasTimestam
     public static ServiceClock Start(ClockRule rule, string subjectType, string subjectId, Guid orgNodeId, string orgPath,
         Guid? ownerStaffId, DateTimeOffset at, WorkingCalendar calendar)
     {
-        var deadline = DeadlineCalculator.Deadline(at, rule.Amount, rule.Unit, calendar);
+        // Stored in UTC: calendar arithmetic returns local (+08:00) instants, which PostgreSQL's timestamptz refuses.
+        at = at.ToUniversalTime();
+        var deadline = DeadlineCalculator.Deadline(at, rule.Amount, rule.Unit, calendar).ToUniversalTime();
         var clock = new ServiceClock
         {
             Id = Guid.CreateVersion7(),
@@ -151,10 +153,10 @@ public sealed class ServiceClock : IVersioned, IOrgOwned, IAudited, IHasTimestam
             at = pausedAt;
         }
 
-        DeadlineAt = Shift(DeadlineAt, pausedAt, at, calendar);
+        DeadlineAt = Shift(DeadlineAt, pausedAt, at, calendar).ToUniversalTime();
         if (WarnedAt is null)
         {
-            WarnAt = Shift(WarnAt, pausedAt, at, calendar);
+            WarnAt = Shift(WarnAt, pausedAt, at, calendar).ToUniversalTime();
         }
 
         PausedTicks += (at - pausedAt).Ticks;
@@ -190,6 +192,15 @@ public sealed class ServiceClock : IVersioned, IOrgOwned, IAudited, IHasTimestam
 
     /// <summary>Notes that the breach went one level further up (supervisor, then manager).</summary>
     public void Escalated() => EscalationLevel++;
+
+    /// <summary>Asks the worker to look again at a breached clock (the next escalation level is due then).</summary>
+    public void CheckAgainAt(DateTimeOffset at)
+    {
+        if (State != ClockState.Stopped)
+        {
+            NextCheckAt = at;
+        }
+    }
 
     /// <summary>The commitment was fulfilled (or the object closed): records met or breached and by how much.</summary>
     public void Stop(DateTimeOffset at, WorkingCalendar calendar)

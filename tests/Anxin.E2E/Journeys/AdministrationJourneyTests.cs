@@ -95,7 +95,7 @@ public sealed class AdministrationJourneyTests(E2EApp app) : IClassFixture<E2EAp
         await Expect(page.GetByTestId("home-org")).ToHaveTextAsync($"所属机构：{nodeName}");
         await session.StepAsync("teller-home");
 
-        // d. A teller holds only Org.View (DefaultRolePermissions): 机构设置 yes, 员工管理 no,
+        // d. A teller holds Org.View and Clocks.ViewOwn (DefaultRolePermissions): 机构设置 yes, 员工管理 no,
         //    and the tree is cut down to their own sub-branch.
         await Expect(layout.NavLink("机构设置")).ToBeVisibleAsync();
         await Expect(layout.NavLink("员工管理")).ToHaveCountAsync(0);

@@ -36,11 +36,11 @@ public sealed class RolesTests(Apps apps) : IClassFixture<Apps>
             Assert.Equal(HttpStatusCode.Forbidden, (await qa.GetAsync("/api/v1/org-nodes")).StatusCode);
             var detail = await app.WithDbAsync(d => d.AuditEntries
                 .Where(a => a.Action == "RolePermissionsChanged" && a.EntityId == RoleCodes.QaInspector).Select(a => a.NewValue).ToListAsync());
-            Assert.Contains("-Org.View", detail);
+            Assert.Contains(detail, d => d!.Contains("-Org.View", StringComparison.Ordinal));
         }
         finally
         {
-            await app.Api().PutAsJsonAsync("/api/v1/roles/QaInspector/permissions", new { permissions = new[] { Permissions.Org.View, Permissions.Staff.View } });
+            await app.Api().PutAsJsonAsync("/api/v1/roles/QaInspector/permissions", new { permissions = DefaultRolePermissions.For(RoleCodes.QaInspector) });
         }
 
         Assert.Equal(HttpStatusCode.OK, (await qa.GetAsync("/api/v1/org-nodes")).StatusCode);
@@ -101,14 +101,14 @@ public sealed class RolesTests(Apps apps) : IClassFixture<Apps>
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var roles = await app.Api().GetFromJsonAsync<RoleJson[]>("/api/v1/roles");
-            Assert.Equal(["Insurers.View", "Org.View"], roles!.Single(r => r.Code == RoleCodes.Teller).Permissions.Order(StringComparer.Ordinal));
+            Assert.Equal(DefaultRolePermissions.For(RoleCodes.Teller).Append(Permissions.Insurers.View).Order(StringComparer.Ordinal), roles!.Single(r => r.Code == RoleCodes.Teller).Permissions.Order(StringComparer.Ordinal));
             Assert.Equal(Permissions.All.Count, roles!.Single(r => r.Code == RoleCodes.Administrator).Permissions.Length);
             var events = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.Action == "RolePermissionsChanged").Select(a => a.EntityId + " " + a.NewValue).ToListAsync());
             Assert.Contains("Teller +Insurers.View", events);
         }
         finally
         {
-            await app.Api().PutAsJsonAsync("/api/v1/roles/Teller/permissions", new { permissions = new[] { Permissions.Org.View } });
+            await app.Api().PutAsJsonAsync("/api/v1/roles/Teller/permissions", new { permissions = DefaultRolePermissions.For(RoleCodes.Teller) });
         }
     }
 
@@ -137,6 +137,6 @@ public sealed class RolesTests(Apps apps) : IClassFixture<Apps>
         }
 
         var teller = await app.Api().GetFromJsonAsync<RoleJson[]>("/api/v1/roles");
-        Assert.Equal([Permissions.Org.View], teller!.Single(r => r.Code == RoleCodes.Teller).Permissions);
+        Assert.Equal(DefaultRolePermissions.For(RoleCodes.Teller).Order(StringComparer.Ordinal), teller!.Single(r => r.Code == RoleCodes.Teller).Permissions.Order(StringComparer.Ordinal));
     }
 }

@@ -12,6 +12,11 @@ public static class Navigation
     public static readonly IReadOnlyList<Section> Sections =
     [
         new("Nav.Home", [new Item("Nav.Home", "/", "bi-house", null)]),
+        new("Nav.Work",
+        [
+            new Item("Nav.MyClocks", "/clocks/my", "bi-stopwatch", Permissions.Clocks.ViewOwn),
+            new Item("Nav.TeamClocks", "/clocks/team", "bi-people-fill", Permissions.Clocks.ViewTeam),
+        ]),
         new("Nav.Administration",
         [
             new Item("Nav.OrgTree", "/admin/org", "bi-diagram-3", Permissions.Org.View),
@@ -21,6 +26,8 @@ public static class Navigation
             new Item("Nav.Audit", "/admin/audit", "bi-journal-text", Permissions.Audit.View),
             new Item("Nav.Outbox", "/admin/outbox", "bi-send", Permissions.Messages.View),
             new Item("Nav.Templates", "/admin/templates", "bi-chat-square-text", Permissions.Messages.Manage),
+            new Item("Nav.Calendar", "/admin/calendar", "bi-calendar3", Permissions.Calendars.Manage),
+            new Item("Nav.ClockRules", "/admin/clock-rules", "bi-hourglass-split", Permissions.Clocks.ManageRules),
         ]),
     ];
 }

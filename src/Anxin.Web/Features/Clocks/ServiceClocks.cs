@@ -1,0 +1,80 @@
+using Anxin.Data;
+using Anxin.Domain.Clocks;
+using Anxin.Domain.Common;
+using Anxin.Web.Infrastructure.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anxin.Web.Features.Clocks;
+
+/// <summary>
+/// Starts, pauses, resumes and stops service clocks for any module. Every method only
+/// adds or changes rows in the caller's DbContext, with an explicit audit event: the caller
+/// saves them together with its business change, in one transaction.
+/// </summary>
+public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars, TimeProvider time)
+{
+    /// <summary>
+    /// Starts the clock of <paramref name="ruleCode"/> (as configured at the node) on a business
+    /// object; returns the running one if that object already has it.
+    /// </summary>
+    public async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        CancellationToken ct = default)
+    {
+        var existing = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var path = await db.OrgNodes.IgnoreQueryFilters().Where(n => n.Id == orgNodeId).Select(n => n.Path).SingleOrDefaultAsync(ct)
+            ?? throw new ArgumentException($"Unknown organisation node {orgNodeId}.", nameof(orgNodeId));
+        var rule = await ClockRuleBook.FindAsync(db, ruleCode, path, ct)
+            ?? throw new ArgumentException($"Unknown clock rule {ruleCode}: add it to DefaultClockRules.", nameof(ruleCode));
+        var now = time.GetUtcNow();
+        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct));
+        db.ServiceClocks.Add(clock);
+        db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id,
+            $"{rule.Code} {subjectType}/{subjectId} {rule.Amount} {rule.Unit} → {clock.DeadlineAt:O}", path, now);
+        return clock;
+    }
+
+    public Task<Result<ServiceClock>> PauseAsync(string subjectType, string subjectId, string ruleCode, string reason, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockPaused", reason, (clock, now, _) => clock.Pause(reason, now), ct);
+
+    public Task<Result<ServiceClock>> ResumeAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockResumed", null, (clock, now, calendar) => clock.Resume(now, calendar), ct);
+
+    public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct);
+
+    private async Task<Result<ServiceClock>> ChangeAsync(string subjectType, string subjectId, string ruleCode, string auditEvent, string? detail,
+        Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct)
+    {
+        var clock = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
+        if (clock is null)
+        {
+            return Result<ServiceClock>.NotFound();
+        }
+
+        var now = time.GetUtcNow();
+        try
+        {
+            change(clock, now, await calendars.ForNodeAsync(clock.OrgPath, ct));
+        }
+        catch (DomainException e)
+        {
+            return Result<ServiceClock>.From(e);
+        }
+
+        var outcome = clock.Outcome is { } o ? $" {o}" : string.Empty;
+        db.AddAuditEvent(auditEvent, nameof(ServiceClock), clock.Id, $"{clock.RuleCode} {subjectType}/{subjectId}{outcome} {detail}".Trim(), clock.OrgPath, now);
+        return clock;
+    }
+
+    private async Task<ServiceClock?> FindActiveAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct) =>
+        db.ServiceClocks.Local.FirstOrDefault(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
+        ?? await db.ServiceClocks.IgnoreQueryFilters()
+            .Where(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
+            .OrderByDescending(c => c.StartedAt)
+            .FirstOrDefaultAsync(ct);
+}
