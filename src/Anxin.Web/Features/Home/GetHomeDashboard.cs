@@ -1,5 +1,6 @@
 using Anxin.Data;
 using Anxin.Domain.Administration;
+using Anxin.Domain.Clocks;
 using Anxin.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,22 @@ public sealed class GetHomeDashboardHandler(AnxinDbContext db, CurrentUser me, T
             ? await db.OrgNodes.IgnoreQueryFilters().Where(n => n.Id == nodeId).Select(n => n.Name).SingleOrDefaultAsync(ct)
             : null;
         var tiles = new List<HomeTile>();
+        var now = time.GetUtcNow();
+        if (me.Has(Permissions.Clocks.ViewOwn) && me.StaffId is { } staffId)
+        {
+            var mine = db.ServiceClocks.Where(c => c.OwnerStaffId == staffId && c.State != ClockState.Stopped);
+            var overdue = await mine.CountAsync(c => c.DeadlineAt <= now, ct);
+            var soon = now.AddHours(24);
+            tiles.Add(new("Home.MyClocksOverdue", overdue, "/clocks/my", overdue > 0));
+            tiles.Add(new("Home.MyClocksDueSoon", await mine.CountAsync(c => c.DeadlineAt > now && c.DeadlineAt <= soon, ct), "/clocks/my", false));
+        }
+
+        if (me.Has(Permissions.Clocks.ViewTeam))
+        {
+            var breached = await db.ServiceClocks.CountAsync(c => c.State != ClockState.Stopped && c.DeadlineAt <= now, ct);
+            tiles.Add(new("Home.TeamClocksBreached", breached, "/clocks/team", breached > 0));
+        }
+
         if (me.Has(Permissions.Staff.View))
         {
             tiles.Add(new("Home.Admin.StaffCount", await db.Staff.CountAsync(s => s.IsActive, ct), "/admin/staff", false));
@@ -25,7 +42,6 @@ public sealed class GetHomeDashboardHandler(AnxinDbContext db, CurrentUser me, T
 
         if (me.Has(Permissions.Staff.Manage))
         {
-            var now = time.GetUtcNow();
             var users = db.Users.Where(u => u.StaffId != null && db.Staff.Any(s => s.Id == u.StaffId));
             var locked = await users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct);
             tiles.Add(new("Home.Admin.LockedUsers", locked.Count(l => l > now), "/admin/staff?locked=true", locked.Any(l => l > now)));
