@@ -169,13 +169,17 @@ public static class AppSetup
 
     private static void AddRateLimiting(IServiceCollection services, IConfiguration config)
     {
-        var perMinute = config.GetValue("RateLimiting:SignInPerMinute", 10);
+        // Only sign-in attempts count (a contact centre signs in from one NAT address at shift
+        // change, so page views must not); per-account lockout does the rest.
+        var perMinute = config.GetValue("RateLimiting:SignInPerMinute", 60);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(SignInRateLimit, http => HttpMethods.IsGet(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("views")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 }
