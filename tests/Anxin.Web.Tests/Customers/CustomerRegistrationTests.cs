@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Anxin.Domain.Administration;
 using Anxin.Domain.Common;
 using Anxin.Web.Infrastructure.Messaging;
 using Anxin.Web.Tests.Infrastructure;
+using Anxin.Web.Tests.Staff;
 
 namespace Anxin.Web.Tests.Customers;
 
@@ -93,7 +95,8 @@ public sealed partial class CustomerRegistrationTests(Apps apps) : IClassFixture
     {
         var app = apps.For(db);
         var mobile = CustomerTestKit.NewMobile();
-        var first = await app.RegisterIndividualAsync(mobile: mobile);
+        var nanshanApi = await app.ScopedApiAsync("GD-SZ-NS", Permissions.Customers.View, Permissions.Customers.Manage);
+        var first = await nanshanApi.RegisterAsync(CustomerTestKit.Individual(mobile: mobile));
         var browser = await app.SignInAsync("nsteller");
         Dictionary<string, string> Form(bool confirm) => new()
         {
@@ -118,7 +121,7 @@ public sealed partial class CustomerRegistrationTests(Apps apps) : IClassFixture
     {
         var app = apps.For(db);
         var api = app.Api();
-        var name = "幂等" + Staff.StaffTestKit.Unique("I");
+        var name = "幂等" + StaffTestKit.Unique("I");
         var body = new { kind = "Individual", name, idNumber = CustomerTestKit.NewIdNumber(), mobile = CustomerTestKit.NewMobile() };
         var key = Guid.NewGuid().ToString();
 
