@@ -50,6 +50,8 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Clocks.ClockRuleSetting> ClockRuleSettings => Set<Domain.Clocks.ClockRuleSetting>();
 
+    public DbSet<Domain.Customers.Customer> Customers => Set<Domain.Customers.Customer>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>

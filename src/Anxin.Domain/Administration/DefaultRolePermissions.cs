@@ -3,7 +3,9 @@ namespace Anxin.Domain.Administration;
 /// <summary>The permissions each role starts with; an administrator edits them afterwards.</summary>
 public static class DefaultRolePermissions
 {
-    public static IReadOnlyList<string> For(string role) => role switch
+    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role)];
+
+    private static IReadOnlyList<string> Base(string role) => role switch
     {
         RoleCodes.Administrator => Permissions.All,
         RoleCodes.Auditor => [Permissions.Org.View, Permissions.Staff.View, Permissions.Audit.View, Permissions.Insurers.View, Permissions.Clocks.ViewOwn],
@@ -12,5 +14,16 @@ public static class DefaultRolePermissions
              Permissions.Clocks.ViewOwn, Permissions.Clocks.ViewTeam],
         RoleCodes.QaInspector => [Permissions.Org.View, Permissions.Staff.View, Permissions.Clocks.ViewOwn],
         _ => [Permissions.Org.View, Permissions.Clocks.ViewOwn],
+    };
+
+    /// <summary>The customer register (CUS-01): front-line and supervising roles manage, the others look up.</summary>
+    private static IReadOnlyList<string> CustomerGrants(string role) => role switch
+    {
+        RoleCodes.Administrator => [],
+        RoleCodes.Agent or RoleCodes.ServiceSpecialist or RoleCodes.Teller or RoleCodes.LobbyManager or RoleCodes.Supervisor =>
+            [Permissions.Customers.View, Permissions.Customers.Manage],
+        RoleCodes.ClaimsHandler or RoleCodes.Dispatcher or RoleCodes.DepartmentManager or RoleCodes.Underwriter
+            or RoleCodes.Sales or RoleCodes.Auditor => [Permissions.Customers.View],
+        _ => [],
     };
 }

@@ -63,6 +63,12 @@ public static class Permissions
         public const string ManageRules = "Clocks.ManageRules";
     }
 
+    public static class Customers
+    {
+        public const string View = "Customers.View";
+        public const string Manage = "Customers.Manage";
+    }
+
     /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)

@@ -17,6 +17,10 @@ public static class Navigation
             new Item("Nav.MyClocks", "/clocks/my", "bi-stopwatch", Permissions.Clocks.ViewOwn),
             new Item("Nav.TeamClocks", "/clocks/team", "bi-people-fill", Permissions.Clocks.ViewTeam),
         ]),
+        new("Nav.Service",
+        [
+            new Item("Nav.Customers", "/customers", "bi-person-vcard", Permissions.Customers.View),
+        ]),
         new("Nav.Administration",
         [
             new Item("Nav.OrgTree", "/admin/org", "bi-diagram-3", Permissions.Org.View),

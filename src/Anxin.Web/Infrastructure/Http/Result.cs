@@ -11,8 +11,11 @@ public enum ResultStatus
     Conflict,
 }
 
-/// <summary>A field at fault and the resource key of its message.</summary>
-public sealed record FieldError(string Field, string Code);
+/// <summary>
+/// A field at fault and the resource key of its message; <paramref name="Argument"/> fills the
+/// message's <c>{0}</c> (e.g. the number of the customer a new one duplicates).
+/// </summary>
+public sealed record FieldError(string Field, string Code, string? Argument = null);
 
 /// <summary>Expected outcomes of a use case: failures are values, not exceptions (STYLE §6).</summary>
 public class Result

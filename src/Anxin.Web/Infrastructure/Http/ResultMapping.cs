@@ -17,7 +17,7 @@ public static class ResultMapping
             ResultStatus.Ok => ok?.Invoke() ?? TypedResults.NoContent(),
             ResultStatus.Invalid => TypedResults.ValidationProblem(
                 result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
-                    .ToDictionary(g => g.Key, g => g.Select(e => text[e.Code].Value).ToArray()),
+                    .ToDictionary(g => g.Key, g => g.Select(e => Message(text, e)).ToArray()),
                 title: text["Error.Validation"],
                 extensions: new Dictionary<string, object?>
                 {
@@ -30,6 +30,10 @@ public static class ResultMapping
         };
     }
 
+    /// <summary>The localized message of a field error, with its argument when it has one.</summary>
+    public static string Message(IStringLocalizer text, FieldError error) =>
+        error.Argument is null ? text[error.Code].Value : text[error.Code, error.Argument].Value;
+
     public static IResult ToHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok, IStringLocalizer? text = null) =>
         ((Result)result).ToHttp(http, () => ok(result.Value!), text);
 
@@ -39,7 +43,7 @@ public static class ResultMapping
         foreach (var error in result.Errors)
         {
             var key = string.IsNullOrEmpty(error.Field) ? string.Empty : $"{prefix}.{error.Field}";
-            modelState.AddModelError(key, text[error.Code]);
+            modelState.AddModelError(key, Message(text, error));
         }
 
         if (result.Status is ResultStatus.Conflict or ResultStatus.NotFound or ResultStatus.Forbidden)
