@@ -25,7 +25,9 @@ public static class StaffTestKit
     /// <summary>A valid resident ID number (GB 11643 check character) born in 1990.</summary>
     public static string NewIdNumber()
     {
-        var body = "440305" + "19900615" + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
+        // ~20,000 birth dates × 900 sequence numbers: tests that register many people do not collide.
+        var birth = new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(0, 20_000));
+        var body = "440305" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
         return body + "10X98765432"[sum % 11];
