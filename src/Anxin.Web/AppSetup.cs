@@ -155,7 +155,7 @@ public static class AppSetup
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.ContainsKey("HX-Request"))
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Headers.ContainsKey("HX-Request"))
         {
             ctx.Response.StatusCode = status;
             if (ctx.Request.Headers.ContainsKey("HX-Request") && status == StatusCodes.Status401Unauthorized)
