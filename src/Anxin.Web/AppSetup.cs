@@ -8,6 +8,7 @@ using Anxin.Web.Infrastructure.Demo;
 using Anxin.Web.Infrastructure.Http;
 using Anxin.Web.Infrastructure.Localization;
 using Anxin.Web.Infrastructure.Messaging;
+using Anxin.Web.Infrastructure.Realtime;
 using Anxin.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -61,6 +62,7 @@ public static class AppSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddFeatureHandlers();
         services.AddMessaging(config);
+        services.AddNotificationsPush(config);
         services.AddClocks(config);
         services.AddScoped<DemoDataSeeder>();
         return builder;
@@ -95,6 +97,7 @@ public static class AppSetup
         Anxin.Web.Features.Account.SwitchCulture.Map(app);
         app.MapFeatureEndpoints();
         app.MapMessaging();
+        app.MapNotificationsPush();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
     }
@@ -152,7 +155,7 @@ public static class AppSetup
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers.ContainsKey("HX-Request"))
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Headers.ContainsKey("HX-Request"))
         {
             ctx.Response.StatusCode = status;
             if (ctx.Request.Headers.ContainsKey("HX-Request") && status == StatusCodes.Status401Unauthorized)

@@ -18,10 +18,21 @@ public sealed class AnxinAppFactory : WebApplicationFactory<Program>
     private readonly string? _sqliteFile;
     private readonly Dictionary<string, string?> _settings;
 
-    public AnxinAppFactory(Db db, IDictionary<string, string?>? settings = null)
+    private readonly bool _ownsDatabase = true;
+
+    /// <param name="connectionString">
+    /// Another factory's <see cref="ConnectionString"/>, to run a second node over the same
+    /// database (that factory still owns and drops it).
+    /// </param>
+    public AnxinAppFactory(Db db, IDictionary<string, string?>? settings = null, string? connectionString = null)
     {
         Db = db;
-        if (db == Db.Postgres)
+        if (connectionString is not null)
+        {
+            _connectionString = connectionString;
+            _ownsDatabase = false;
+        }
+        else if (db == Db.Postgres)
         {
             var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresConnectionString)
             {
@@ -51,6 +62,8 @@ public sealed class AnxinAppFactory : WebApplicationFactory<Program>
 
     public Db Db { get; }
 
+    public string ConnectionString => _connectionString;
+
     public ConcurrentQueue<string> Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -78,6 +91,11 @@ public sealed class AnxinAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         if (_sqliteFile is not null)
         {
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })

@@ -1,5 +1,6 @@
 using Anxin.Data;
 using Anxin.Domain.Messaging;
+using Anxin.Web.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -136,7 +137,18 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
             LogFailed(log, message.Id, message.Attempts, message.State, e.GetType().Name);
         }
 
+        var added = db.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added)
+            .Select(e => (e.Entity.UserId, e.Entity.Id)).ToList();
         await db.SaveChangesAsync(ct);
+
+        // Only now is the row committed: tell the user's open pages (all nodes on PostgreSQL).
+        if (added.Count > 0 && services.GetService<INotificationPublisher>() is { } publisher)
+        {
+            foreach (var (userId, id) in added)
+            {
+                await publisher.PublishAsync(userId, id, ct);
+            }
+        }
     }
 
     private static void DropPendingNotifications(AnxinDbContext db)
