@@ -1,8 +1,8 @@
-using System.IO.Packaging;
+using System.IO.Compression;
+using System.Text;
 using Anxin.Web.Infrastructure.Http;
 using CsvHelper;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -20,7 +20,8 @@ public enum ExportFormat
 /// (X-09). Rows are pulled one at a time from an <see cref="IAsyncEnumerable{T}"/> (a streaming
 /// database query) and written at once, so an export of a million rows never holds them all:
 /// CSV goes straight to the output; XLSX is written with the OpenXML SAX writer (no DOM, inline
-/// strings, no shared-string table) into a temporary file deleted on close, then copied out.
+/// strings, no shared-string table) into a ZIP in create mode in a temporary file deleted on
+/// close, then copied out.
 /// <para>
 /// Masking and data scope are not done here. The handler projects masked values into the rows
 /// (see <see cref="ListColumn{T}"/>), and the rows come from a query on the DbContext whose
@@ -89,7 +90,7 @@ public static class TabularExport
         var path = Path.Combine(Path.GetTempPath(), "anxin-export-" + Guid.NewGuid().ToString("N") + ".xlsx");
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        await WriteWorkbookAsync(new WriteOnlyStream(file), columns, text, rows, sheetName, ct);
+        await WriteWorkbookAsync(file, columns, text, rows, sheetName, ct);
         file.Position = 0;
         await file.CopyToAsync(output, ct);
     }
@@ -97,14 +98,27 @@ public static class TabularExport
     private static async Task WriteWorkbookAsync<T>(Stream target, IReadOnlyList<ListColumn<T>> columns, IStringLocalizer text,
         IAsyncEnumerable<T> rows, string sheetName, CancellationToken ct)
     {
-        // A write-only package is a ZIP in create mode: each part streams to the file as it is
-        // written. A read-write package would buffer every part in memory until it is closed.
-        using var package = Package.Open(target, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        // The package is a ZIP in create mode, so each part streams to the file as it is written
+        // (the SDK's own package would open it in update mode, which buffers every part in memory).
+        using var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true);
+        await WritePartAsync(zip, "[Content_Types].xml", ContentTypesXml, ct);
+        await WritePartAsync(zip, "_rels/.rels", PackageRelsXml, ct);
+        await WritePartAsync(zip, "xl/_rels/workbook.xml.rels", WorkbookRelsXml, ct);
+        await using (var part = zip.CreateEntry("xl/workbook.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(part))
         {
+            writer.WriteStartDocument();
+            writer.WriteStartElement(new Workbook());
+            writer.WriteStartElement(new Sheets());
+            writer.WriteElement(new Sheet { Name = sheetName, SheetId = 1, Id = "rId1" });
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        await using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(part))
+        {
+            writer.WriteStartDocument();
             writer.WriteStartElement(new Worksheet());
             writer.WriteStartElement(new SheetData());
             WriteRow(writer, Header(columns, text));
@@ -118,16 +132,28 @@ public static class TabularExport
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
-
-        using (var writer = OpenXmlWriter.Create(workbookPart))
-        {
-            writer.WriteStartElement(new Workbook());
-            writer.WriteStartElement(new Sheets());
-            writer.WriteElement(new Sheet { Name = sheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
     }
+
+    private static async Task WritePartAsync(ZipArchive zip, string name, string xml, CancellationToken ct)
+    {
+        await using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        await part.WriteAsync(Encoding.UTF8.GetBytes(xml), ct);
+    }
+
+    private const string ContentTypesXml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
+        """;
+
+    private const string PackageRelsXml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    private const string WorkbookRelsXml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+        """;
 
     private static string[] Header<T>(IReadOnlyList<ListColumn<T>> columns, IStringLocalizer text) =>
         columns.Select(c => text[c.HeaderResourceKey].Value).ToArray();
@@ -155,43 +181,6 @@ public static class TabularExport
         }
 
         writer.WriteEndElement();
-    }
-
-    /// <summary>Hides that the temporary file is readable, so the package opens in streaming create mode.</summary>
-    private sealed class WriteOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => inner.CanSeek;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => inner.Position = value; }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-        public override void SetLength(long value) => inner.SetLength(value);
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
-
-        // The package owns its stream; the temporary file is closed (and deleted) by its owner.
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Flush();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }
 
