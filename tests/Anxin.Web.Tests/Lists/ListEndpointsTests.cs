@@ -25,6 +25,7 @@ public sealed class ListEndpointsTests(Apps apps) : IClassFixture<Apps>
                      "/api/v1/audit?after=garbage!!", "/api/v1/audit?after=" + wrongShape, "/api/v1/audit?after=" + wrongArity,
                      "/api/v1/staff/export?columns=name,salary", "/api/v1/staff/export?format=pdf",
                      "/api/v1/audit/export?format=pdf", "/api/v1/audit/export?columns=at,password",
+                     "/api/v1/outbox?cursor=garbage!!", "/api/v1/outbox?cursor=" + wrongShape,
                  })
         {
             await AdminApi.AssertProblemAsync(await api.GetAsync(url));

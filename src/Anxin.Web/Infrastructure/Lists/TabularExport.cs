@@ -168,20 +168,28 @@ public static class TabularExport
 
     private static void WriteRow(OpenXmlWriter writer, string[] cells)
     {
-        writer.WriteStartElement(new Row());
+        // The SAX writer only writes the start tags of these, so one instance of each serves every row.
+        writer.WriteStartElement(RowElement);
         foreach (var cell in cells)
         {
             // Inline strings: nothing held for a shared-string table; work numbers and IDs stay text
             // (so a spreadsheet never evaluates them as formulas either).
-            writer.WriteStartElement(new Cell { DataType = CellValues.InlineString });
-            writer.WriteStartElement(new InlineString());
-            writer.WriteElement(new Text(cell));
+            writer.WriteStartElement(InlineStringCell);
+            writer.WriteStartElement(InlineStringElement);
+            writer.WriteStartElement(TextElement);
+            writer.WriteString(cell);
+            writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
 
         writer.WriteEndElement();
     }
+
+    private static readonly Row RowElement = new();
+    private static readonly Cell InlineStringCell = new() { DataType = CellValues.InlineString };
+    private static readonly InlineString InlineStringElement = new();
+    private static readonly Text TextElement = new() { Space = SpaceProcessingModeValues.Preserve };
 }
 
 /// <summary>Streams an export as an attachment, from a minimal API (<see cref="IResult"/>) or a Razor page (<see cref="IActionResult"/>).</summary>
