@@ -25,5 +25,8 @@ public sealed class AdminEndpoints : IEndpointModule
         api.MapGet("/audit", async ([AsParameters] AuditFilter filter, SearchAuditHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(filter, ct)).ToAdminHttp(http, Results.Ok))
             .WithTags("Administration").RequirePermission(Permissions.Audit.View);
+        api.MapGet("/audit/export", ([AsParameters] AuditFilter filter, string? format, string? columns, ExportAuditHandler h, HttpContext http) =>
+                h.Handle(filter, format, columns).ToAdminHttp(http, file => file))
+            .WithTags("Administration").RequirePermission(Permissions.Audit.View);
     }
 }

@@ -1,6 +1,7 @@
 using Anxin.Domain.Administration;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Lists;
 using Anxin.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,12 +36,12 @@ public sealed class AuditModel(SearchAuditHandler search, IStringLocalizer<Admin
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
-    public AuditPageDto Rows { get; private set; } = new([], null);
+    public ListPage<AuditRowDto> Rows { get; private set; } = ListPage<AuditRowDto>.Empty;
 
     public AuditFilter Filter => new(From, To, Actor, EntityType, EntityId, ActionName, Kind, After);
 
-    /// <summary>The query string of the current filters, without the cursor.</summary>
-    public string FilterQuery(string? after = null) => QueryString.Create(new Dictionary<string, string?>
+    /// <summary>The query string of the current filters, without the cursor (or with an export format).</summary>
+    public string FilterQuery(string? after = null, string? format = null) => QueryString.Create(new Dictionary<string, string?>
     {
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -50,6 +51,7 @@ public sealed class AuditModel(SearchAuditHandler search, IStringLocalizer<Admin
         ["action"] = ActionName,
         ["kind"] = Kind?.ToString(),
         ["after"] = after,
+        ["format"] = format,
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 
     public async Task OnGetAsync(CancellationToken ct)

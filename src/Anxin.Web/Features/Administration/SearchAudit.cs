@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Text;
 using Anxin.Data;
 using Anxin.Domain.Administration;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Lists;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Administration;
@@ -14,12 +13,11 @@ public sealed record AuditFilter(DateOnly? From = null, DateOnly? To = null, str
 public sealed record AuditRowDto(Guid Id, DateTimeOffset At, string? Actor, AuditKind Kind, string Action, string EntityType,
     string? EntityId, string? Field, string? OldValue, string? NewValue, string? RequestId);
 
-public sealed record AuditPageDto(IReadOnlyList<AuditRowDto> Items, string? NextCursor);
-
 /// <summary>
 /// Reads the append-only audit trail inside the user's data scope (the AuditEntry query
 /// filter on OrgPath), newest first, with keyset paging on (At desc, Id desc) so a page deep in
-/// tens of millions of rows costs the same as the first. Nothing here writes.
+/// tens of millions of rows costs the same as the first. No total: counting would scan the
+/// trail. Nothing here writes.
 /// </summary>
 public sealed class SearchAuditHandler(AnxinDbContext db)
 {
@@ -28,30 +26,30 @@ public sealed class SearchAuditHandler(AnxinDbContext db)
     /// <summary>Calendar days of the filters are China Standard Time days.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public async Task<Result<AuditPageDto>> HandleAsync(AuditFilter filter, CancellationToken ct)
+    public async Task<Result<ListPage<AuditRowDto>>> HandleAsync(AuditFilter filter, CancellationToken ct)
     {
         if (filter.From is { } f && filter.To is { } t && t < f)
         {
-            return Result<AuditPageDto>.Invalid(nameof(filter.To), "Audit.InvalidRange");
+            return Result<ListPage<AuditRowDto>>.Invalid(nameof(filter.To), "Audit.InvalidRange");
         }
 
         var query = Filtered(filter);
         if (!string.IsNullOrEmpty(filter.After))
         {
-            if (!TryDecode(filter.After, out var at, out var id))
+            if (!KeysetCursor.TryDecode(filter.After, out DateTimeOffset at, out Guid id))
             {
-                return Result<AuditPageDto>.Invalid(nameof(filter.After), "Audit.InvalidCursor");
+                return Result<ListPage<AuditRowDto>>.Invalid(nameof(filter.After), KeysetCursor.InvalidCode);
             }
 
             query = query.Where(a => a.At < at || (a.At == at && a.Id.CompareTo(id) < 0));
         }
 
         var rows = await Project(query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(PageSize + 1)).ToListAsync(ct);
-        var next = rows.Count > PageSize ? Encode(rows[PageSize - 1]) : null;
-        return new AuditPageDto(rows.Take(PageSize).ToList(), next);
+        var (page, next) = Paging.Cut(rows, PageSize, r => KeysetCursor.Encode(r.At, r.Id));
+        return new ListPage<AuditRowDto>(page, next);
     }
 
-    /// <summary>Every matching row, newest first, streamed from the database (for the CSV export).</summary>
+    /// <summary>Every matching row, newest first, streamed from the database (for the exports).</summary>
     public IAsyncEnumerable<AuditRowDto> StreamAsync(AuditFilter filter) =>
         Project(Filtered(filter with { After = null }).OrderByDescending(a => a.At).ThenByDescending(a => a.Id)).AsAsyncEnumerable();
 
@@ -102,33 +100,4 @@ public sealed class SearchAuditHandler(AnxinDbContext db)
         new AuditRowDto(a.Id, a.At, a.ActorName, a.Kind, a.Action, a.EntityType, a.EntityId, a.Field, a.OldValue, a.NewValue, a.RequestId));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>The opaque cursor: the (At, Id) of the last row shown, base64url-encoded.</summary>
-    private static string Encode(AuditRowDto row) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(row.At.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + row.Id.ToString("N")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static bool TryDecode(string cursor, out DateTimeOffset at, out Guid id)
-    {
-        at = default;
-        id = default;
-        try
-        {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('_');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
-            {
-                return false;
-            }
-
-            at = new DateTimeOffset(ticks, TimeSpan.Zero);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 }

@@ -1,7 +1,7 @@
-using System.Text;
 using Anxin.Data;
 using Anxin.Domain.Common;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Lists;
 using Microsoft.EntityFrameworkCore;
 using StaffMember = Anxin.Domain.Organisation.Staff;
 
@@ -15,32 +15,27 @@ public sealed record ListStaffRequest(StaffFilter Filter, string? After = null, 
 public sealed record StaffListItem(Guid Id, string WorkNumber, string Name, Guid OrgNodeId, string? OrgNodeName, string? Position,
     IReadOnlyList<string> Roles, string Mobile, string IdNumber, bool IsActive, bool IsLocked);
 
-public sealed record StaffPage(IReadOnlyList<StaffListItem> Items, string? NextCursor, int Total);
-
 /// <summary>
 /// Staff the user may see (the data-scope filter), sorted by name then id, keyset-paged so that
-/// page N costs the same as page 1 at any size. Personal data leaves masked.
+/// page N costs the same as page 1 at any size (<see cref="KeysetCursor"/>). Personal data leaves masked.
 /// </summary>
 public sealed class ListStaffHandler(AnxinDbContext db, TimeProvider time)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
-    public async Task<Result<StaffPage>> HandleAsync(ListStaffRequest request, CancellationToken ct)
+    public async Task<Result<ListPage<StaffListItem>>> HandleAsync(ListStaffRequest request, CancellationToken ct)
     {
         var query = await FilterAsync(request.Filter, ct);
         var total = await query.CountAsync(ct);
         if (request.After is { Length: > 0 } after)
         {
-            if (!StaffCursor.TryDecode(after, out var name, out var id))
+            if (!KeysetCursor.TryDecode(after, out string name, out Guid id))
             {
-                return Result<StaffPage>.Invalid("After", "Staff.CursorInvalid");
+                return Result<ListPage<StaffListItem>>.Invalid("After", KeysetCursor.InvalidCode);
             }
 
             query = query.Where(s => s.Name.CompareTo(name) > 0 || (s.Name == name && s.Id.CompareTo(id) > 0));
         }
 
-        var size = Math.Clamp(request.PageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var size = Paging.Size(request.PageSize);
         var rows = await query.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(size + 1)
             .Select(s => new
             {
@@ -48,7 +43,7 @@ public sealed class ListStaffHandler(AnxinDbContext db, TimeProvider time)
                 OrgNodeName = db.OrgNodes.Where(n => n.Id == s.OrgNodeId).Select(n => n.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var page = rows.Take(size).ToList();
+        var (page, next) = Paging.Cut(rows, size, r => KeysetCursor.Encode(r.Name, r.Id));
         var accounts = await StaffAccounts.LoadAsync(db, page.Select(r => r.Id).ToList(), ct);
         var now = time.GetUtcNow();
         var items = page.Select(r =>
@@ -58,8 +53,7 @@ public sealed class ListStaffHandler(AnxinDbContext db, TimeProvider time)
                 account?.Roles ?? [], Masking.Mobile(r.Mobile), Masking.IdNumber(r.IdNumber), r.IsActive,
                 account?.IsLockedAt(now) ?? false);
         }).ToList();
-        var next = rows.Count > size ? StaffCursor.Encode(page[^1].Name, page[^1].Id) : null;
-        return new StaffPage(items, next, total);
+        return new ListPage<StaffListItem>(items, next, total);
     }
 
     /// <summary>The filtered query, inside the user's scope (the global filter is never bypassed).</summary>
@@ -95,50 +89,6 @@ public sealed class ListStaffHandler(AnxinDbContext db, TimeProvider time)
     }
 
     private const string NoPath = "!";
-}
-
-/// <summary>The opaque keyset cursor: base64url of "id|name" of the last row shown.</summary>
-public static class StaffCursor
-{
-    public static string Encode(string name, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id:N}|{name}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static bool TryDecode(string cursor, out string name, out Guid id)
-    {
-        name = string.Empty;
-        id = Guid.Empty;
-        if (cursor.Length > 400)
-        {
-            return false;
-        }
-
-        var base64 = cursor.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var bytes = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written))
-        {
-            return false;
-        }
-
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes, 0, written);
-        }
-        catch (DecoderFallbackException)
-        {
-            return false;
-        }
-
-        var bar = text.IndexOf('|', StringComparison.Ordinal);
-        if (bar != 32 || !Guid.TryParseExact(text[..bar], "N", out id))
-        {
-            return false;
-        }
-
-        name = text[(bar + 1)..];
-        return true;
-    }
 }
 
 /// <summary>The sign-in account of each member of staff: user name, roles, lockout.</summary>

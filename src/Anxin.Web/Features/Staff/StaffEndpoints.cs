@@ -13,17 +13,8 @@ public sealed class StaffEndpoints : IEndpointModule
         group.MapGet("/", async ([AsParameters] StaffQuery q, ListStaffHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(new ListStaffRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToStaffHttp(http, Results.Ok))
             .RequirePermission(Permissions.Staff.View);
-        group.MapGet("/export", async ([AsParameters] StaffQuery q, string? format, ExportStaffHandler h, HttpContext http, CancellationToken ct) =>
-            {
-                var parsed = ExportStaffHandler.ParseFormat(format);
-                if (!parsed.IsOk)
-                {
-                    return parsed.ToStaffHttp(http, _ => Results.Empty);
-                }
-
-                await h.WriteAsync(http, q.ToFilter(), parsed.Value, ct);
-                return Results.Empty;
-            })
+        group.MapGet("/export", ([AsParameters] StaffQuery q, string? format, ExportStaffHandler h, HttpContext http) =>
+                h.Handle(q.ToFilter(), format, q.Columns).ToStaffHttp(http, file => file))
             .RequirePermission(Permissions.Staff.Export);
         group.MapGet("/{id:guid}", async (Guid id, GetStaffHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } staff ? Results.Ok(staff) : Results.Problem(statusCode: 404))
@@ -47,7 +38,7 @@ public sealed class StaffEndpoints : IEndpointModule
     }
 }
 
-/// <summary>The query string of the list and the export: ?q=&amp;orgNodeId=&amp;role=&amp;active=&amp;after=&amp;pageSize=.</summary>
+/// <summary>The query string of the list and the export: ?q=&amp;orgNodeId=&amp;role=&amp;active=&amp;after=&amp;pageSize=&amp;columns=.</summary>
 public sealed class StaffQuery
 {
     public string? Q { get; init; }
@@ -61,6 +52,9 @@ public sealed class StaffQuery
     public string? After { get; init; }
 
     public int? PageSize { get; init; }
+
+    /// <summary>The export's columns, comma-separated keys of <see cref="StaffColumns"/>; blank for all.</summary>
+    public string? Columns { get; init; }
 
     public StaffFilter ToFilter() => new(Q, OrgNodeId, Role, Active);
 }

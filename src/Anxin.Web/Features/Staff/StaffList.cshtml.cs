@@ -2,13 +2,17 @@ using Anxin.Domain.Administration;
 using Anxin.Web.Features.Organisation;
 using Anxin.Web.Features.Shared;
 using Anxin.Web.Infrastructure.Auth;
+using Anxin.Web.Infrastructure.Lists;
+using Anxin.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Anxin.Web.Features.Staff;
 
 [HasPermission(Permissions.Staff.View)]
-public sealed class StaffListModel(ListStaffHandler list, GetOrgTreeHandler tree, CurrentUser me) : PageModel
+public sealed class StaffListModel(ListStaffHandler list, GetOrgTreeHandler tree, CurrentUser me,
+    IStringLocalizer<StaffText> staffText, IStringLocalizer<SharedResource> sharedText) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -25,9 +29,23 @@ public sealed class StaffListModel(ListStaffHandler list, GetOrgTreeHandler tree
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
-    public StaffQuery Query => new() { Q = Q, OrgNodeId = OrgNodeId, Role = Role, Active = Active, After = After };
+    /// <summary>The column chooser's checkboxes (repeated <c>columns=</c>) or a link's <c>columns=a,b,c</c>; nothing is remembered.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string[] Columns { get; set; } = [];
 
-    public StaffPage Result { get; private set; } = new([], null, 0);
+    public StaffQuery Query => new() { Q = Q, OrgNodeId = OrgNodeId, Role = Role, Active = Active, After = After, Columns = ChosenColumns };
+
+    /// <summary>The chosen column keys joined, or null when none were chosen.</summary>
+    public string? ChosenColumns => Columns.Length == 0 ? null : string.Join(',', Columns);
+
+    public StaffLocalizer Text => new(staffText, sharedText);
+
+    public ListColumns<StaffListItem> AllColumns => StaffColumns.For(Text);
+
+    /// <summary>The table's columns: the chosen ones, or the page's defaults when none (or unknown ones) were chosen.</summary>
+    public IReadOnlyList<ListColumn<StaffListItem>> Shown { get; private set; } = [];
+
+    public ListPage<StaffListItem> Result { get; private set; } = ListPage<StaffListItem>.Empty;
 
     public IReadOnlyList<OrgNodeDto> Nodes { get; private set; } = [];
 
@@ -40,6 +58,8 @@ public sealed class StaffListModel(ListStaffHandler list, GetOrgTreeHandler tree
     public async Task OnGetAsync(CancellationToken ct)
     {
         Nodes = await tree.HandleAsync(ct);
+        var columns = AllColumns;
+        Shown = (columns.Choose(ChosenColumns, StaffColumns.PageDefaults) is { IsOk: true } chosen ? chosen : columns.Choose(null, StaffColumns.PageDefaults)).Value!;
         var result = await list.HandleAsync(new ListStaffRequest(Query.ToFilter(), After), ct);
         if (!result.IsOk)
         {
@@ -48,7 +68,7 @@ public sealed class StaffListModel(ListStaffHandler list, GetOrgTreeHandler tree
         }
 
         Result = result.Value!;
-        Pager = new PagerModel(Result.Total, After is not null, LinkTo(null), Result.NextCursor is { } next ? LinkTo(next) : null);
+        Pager = new PagerModel(Result.Total ?? 0, After is not null, LinkTo(null), Result.NextCursor is { } next ? LinkTo(next) : null);
     }
 
     public string LinkTo(string? after, string path = "/admin/staff", string? format = null)
@@ -59,6 +79,7 @@ public sealed class StaffListModel(ListStaffHandler list, GetOrgTreeHandler tree
             ["orgNodeId"] = Query.OrgNodeId?.ToString(),
             ["role"] = Query.Role,
             ["active"] = Query.Active?.ToString(),
+            ["columns"] = Query.Columns,
             ["after"] = after,
             ["format"] = format,
         };

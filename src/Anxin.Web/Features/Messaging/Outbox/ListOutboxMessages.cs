@@ -1,8 +1,9 @@
-using System.Globalization;
 using Anxin.Data;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Common;
 using Anxin.Domain.Messaging;
+using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Lists;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Messaging.Outbox;
@@ -23,16 +24,14 @@ public sealed record OutboxMessageDto(Guid Id, DateTimeOffset CreatedAt, Message
     };
 }
 
-public sealed record OutboxPageDto(IReadOnlyList<OutboxMessageDto> Items, string? NextCursor);
-
 /// <summary>Outbox messages in the user's data scope, newest first, with keyset paging .</summary>
 public sealed class ListOutboxMessagesHandler(AnxinDbContext db)
 {
     public const int DefaultTake = 50;
 
-    public async Task<OutboxPageDto> HandleAsync(OutboxQuery query, CancellationToken ct)
+    public async Task<Result<ListPage<OutboxMessageDto>>> HandleAsync(OutboxQuery query, CancellationToken ct)
     {
-        var take = Math.Clamp(query.Take ?? DefaultTake, 1, 200);
+        var take = Paging.Size(query.Take, DefaultTake);
         var q = db.Outbox.AsNoTracking();
         if (query.State is { } state)
         {
@@ -58,34 +57,18 @@ public sealed class ListOutboxMessagesHandler(AnxinDbContext db)
             q = q.Where(m => m.CreatedAt >= from && m.CreatedAt < to);
         }
 
-        if (Cursor.TryParse(query.Cursor, out var at, out var id))
+        if (!string.IsNullOrEmpty(query.Cursor))
         {
+            if (!KeysetCursor.TryDecode(query.Cursor, out DateTimeOffset at, out Guid id))
+            {
+                return Result<ListPage<OutboxMessageDto>>.Invalid(nameof(query.Cursor), KeysetCursor.InvalidCode);
+            }
+
             q = q.Where(m => m.CreatedAt < at || (m.CreatedAt == at && m.Id < id));
         }
 
         var rows = await q.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(take + 1).ToListAsync(ct);
-        var next = rows.Count > take ? Cursor.Format(rows[take - 1].CreatedAt, rows[take - 1].Id) : null;
-        return new OutboxPageDto(rows.Take(take).Select(OutboxMessageDto.From).ToList(), next);
-    }
-
-    /// <summary>"{utc ticks}_{id}" of the last row shown.</summary>
-    public static class Cursor
-    {
-        public static string Format(DateTimeOffset at, Guid id) => at.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + id.ToString("N");
-
-        public static bool TryParse(string? cursor, out DateTimeOffset at, out Guid id)
-        {
-            at = default;
-            id = default;
-            var parts = cursor?.Split('_');
-            if (parts is not { Length: 2 } || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
-            {
-                return false;
-            }
-
-            at = new DateTimeOffset(ticks, TimeSpan.Zero);
-            return true;
-        }
+        var (page, next) = Paging.Cut(rows, take, m => KeysetCursor.Encode(m.CreatedAt, m.Id));
+        return new ListPage<OutboxMessageDto>(page.Select(OutboxMessageDto.From).ToList(), next);
     }
 }

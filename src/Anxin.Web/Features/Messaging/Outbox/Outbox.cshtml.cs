@@ -2,6 +2,7 @@ using Anxin.Domain.Administration;
 using Anxin.Domain.Messaging;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Lists;
 using Anxin.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,14 +29,23 @@ public sealed class OutboxModel(ListOutboxMessagesHandler list, RetryOutboxMessa
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
-    public OutboxPageDto Messages { get; private set; } = new([], null);
+    public ListPage<OutboxMessageDto> Messages { get; private set; } = ListPage<OutboxMessageDto>.Empty;
 
     public bool CanRetry => me.Has(Permissions.Messages.Manage);
 
     public bool Retried { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Messages = await list.HandleAsync(new OutboxQuery(State, Channel, TemplateCode, Date, Cursor, null), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var result = await list.HandleAsync(new OutboxQuery(State, Channel, TemplateCode, Date, Cursor, null), ct);
+        if (!result.IsOk)
+        {
+            // A damaged cursor in the address: show the first page.
+            result = await list.HandleAsync(new OutboxQuery(State, Channel, TemplateCode, Date, null, null), ct);
+        }
+
+        Messages = result.Value!;
+    }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {

@@ -10,8 +10,9 @@ public sealed class OutboxEndpoints : IEndpointModule
     public void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/outbox").WithTags("Messaging");
-        group.MapGet("/", (OutboxState? state, MessageChannel? channel, string? templateCode, DateOnly? date, string? cursor, int? take,
-                ListOutboxMessagesHandler h, CancellationToken ct) => h.HandleAsync(new OutboxQuery(state, channel, templateCode, date, cursor, take), ct))
+        group.MapGet("/", async (OutboxState? state, MessageChannel? channel, string? templateCode, DateOnly? date, string? cursor, int? take,
+                ListOutboxMessagesHandler h, HttpContext http, CancellationToken ct) =>
+                    (await h.HandleAsync(new OutboxQuery(state, channel, templateCode, date, cursor, take), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Messages.View);
         group.MapPost("/{id:guid}/retry", async (Guid id, RetryOutboxMessageHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(id, ct)).ToHttp(http, Results.Ok))
