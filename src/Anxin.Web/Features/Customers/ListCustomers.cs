@@ -1,3 +1,4 @@
+using Anxin.Web.Infrastructure.Lists;
 using Anxin.Data;
 using Anxin.Domain.Common;
 using Anxin.Domain.Customers;
@@ -33,9 +34,9 @@ public sealed class ListCustomersHandler(AnxinDbContext db)
         var total = await query.CountAsync(ct);
         if (request.After is { Length: > 0 } after)
         {
-            if (!StaffCursor.TryDecode(after, out var name, out var id))
+            if (!KeysetCursor.TryDecode(after, out string name, out Guid id))
             {
-                return Result<CustomerPage>.Invalid("After", "Customer.CursorInvalid");
+                return Result<CustomerPage>.Invalid("After", KeysetCursor.InvalidCode);
             }
 
             query = query.Where(c => c.Name.CompareTo(name) > 0 || (c.Name == name && c.Id.CompareTo(id) > 0));
@@ -52,7 +53,7 @@ public sealed class ListCustomersHandler(AnxinDbContext db)
         var page = rows.Take(size).ToList();
         var items = page.Select(r => new CustomerListItem(r.Id, r.Number, r.Kind, r.Name, Masking.IdNumber(r.IdNumber),
             r.CreditCode ?? string.Empty, Masking.Mobile(r.Mobile), r.OrgNodeName, r.IsActive)).ToList();
-        var next = rows.Count > size ? StaffCursor.Encode(page[^1].Name, page[^1].Id) : null;
+        var next = rows.Count > size ? KeysetCursor.Encode(page[^1].Name, page[^1].Id) : null;
         return new CustomerPage(items, next, total);
     }
 
