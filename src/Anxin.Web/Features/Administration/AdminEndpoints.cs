@@ -17,6 +17,8 @@ public sealed class AdminEndpoints : IEndpointModule
 
         var keys = api.MapGroup("/api-keys").WithTags("Administration").RequirePermission(Permissions.ApiKeys.Manage);
         keys.MapGet("/", (ListApiKeysHandler h, CancellationToken ct) => h.HandleAsync(ct));
+        // Not idempotent on purpose: the response carries the new key in clear, and a stored
+        // replay would keep that secret in the database. A retried create makes a second key.
         keys.MapPost("/", async (CreateApiKeyRequest request, CreateApiKeyHandler h, HttpContext http, CancellationToken ct) =>
             (await h.HandleAsync(request, ct)).ToAdminHttp(http, k => Results.Created($"/api/v1/api-keys/{k.Id}", k)));
         keys.MapDelete("/{id:guid}", async (Guid id, RevokeApiKeyHandler h, HttpContext http, CancellationToken ct) =>

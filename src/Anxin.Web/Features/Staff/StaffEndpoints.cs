@@ -1,6 +1,7 @@
 using Anxin.Domain.Administration;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Messaging;
 
 namespace Anxin.Web.Features.Staff;
 
@@ -21,7 +22,8 @@ public sealed class StaffEndpoints : IEndpointModule
             .RequirePermission(Permissions.Staff.View);
         group.MapPost("/", async (CreateStaffRequest request, CreateStaffHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(request, ct)).ToStaffHttp(http, s => Results.Created($"/api/v1/staff/{s.Id}", s)))
-            .RequirePermission(Permissions.Staff.Manage);
+            .RequirePermission(Permissions.Staff.Manage)
+            .WithIdempotency();
         group.MapPut("/{id:guid}", async (Guid id, EditStaffRequest request, EditStaffHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(id, request, ct)).ToStaffHttp(http, Results.Ok))
             .RequirePermission(Permissions.Staff.Manage);
