@@ -15,17 +15,8 @@ public sealed class CustomerEndpoints : IEndpointModule
         group.MapGet("/", async ([AsParameters] CustomerQuery q, ListCustomersHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(new ListCustomersRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToCustomerHttp(http, Results.Ok))
             .RequirePermission(Permissions.Customers.View);
-        group.MapGet("/export", async ([AsParameters] CustomerQuery q, string? format, ExportCustomersHandler h, HttpContext http, CancellationToken ct) =>
-            {
-                var parsed = ExportCustomersHandler.ParseFormat(format);
-                if (!parsed.IsOk)
-                {
-                    return parsed.ToCustomerHttp(http);
-                }
-
-                await h.WriteAsync(http, q.ToFilter(), ct);
-                return Results.Empty;
-            })
+        group.MapGet("/export", ([AsParameters] CustomerQuery q, string? format, string? columns, ExportCustomersHandler h, HttpContext http) =>
+                h.Handle(q.ToFilter(), format, columns).ToCustomerHttp(http, file => file))
             .RequirePermission(Permissions.Customers.View);
         group.MapGet("/{id:guid}", async (Guid id, GetCustomerHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } customer ? Results.Ok(customer) : Results.Problem(statusCode: 404))

@@ -6,18 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Anxin.Web.Features.Customers;
 
-/// <summary>The list page's export link: the same filters, streamed as CSV.</summary>
+/// <summary>The list page's export links: the same filters, streamed as CSV or XLSX.</summary>
 [HasPermission(Permissions.Customers.View)]
 public sealed class ExportCustomersModel(ExportCustomersHandler export) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? format, string? q, CustomerKind? kind, bool? active, CancellationToken ct)
-    {
-        if (!ExportCustomersHandler.ParseFormat(format).IsOk)
-        {
-            return BadRequest();
-        }
-
-        await export.WriteAsync(HttpContext, new CustomerFilter(q, kind, active), ct);
-        return new EmptyResult();
-    }
+    public IActionResult OnGet(string? format, string? q, CustomerKind? kind, bool? active, string? columns) =>
+        export.Handle(new CustomerFilter(q, kind, active), format, columns) is { IsOk: true } result
+            ? result.Value!
+            : BadRequest();
 }
