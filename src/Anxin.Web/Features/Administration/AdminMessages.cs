@@ -5,15 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Anxin.Web.Features.Administration;
 
-/// <summary>The administration strings first, then the shared ones.</summary>
-public sealed class AdminMessages(IStringLocalizer<AdminText> admin, IStringLocalizer<SharedResource> shared)
-    : FeatureText<AdminText>(admin, shared)
-{
-    public static new AdminMessages For(HttpContext http) => new(
-        http.RequestServices.GetRequiredService<IStringLocalizer<AdminText>>(),
-        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
-}
-
 public static class AdminResults
 {
     public static IResult ToAdminHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>

@@ -1,18 +1,6 @@
 using Anxin.Web.Infrastructure.Http;
-using Anxin.Web.Infrastructure.Localization;
-using Anxin.Web.Resources;
-using Microsoft.Extensions.Localization;
 
 namespace Anxin.Web.Features.Customers;
-
-/// <summary>The customer strings first, then the shared ones.</summary>
-public sealed class CustomerLocalizer(IStringLocalizer<CustomerText> customer, IStringLocalizer<SharedResource> shared)
-    : FeatureText<CustomerText>(customer, shared)
-{
-    public static new CustomerLocalizer For(HttpContext http) => new(
-        http.RequestServices.GetRequiredService<IStringLocalizer<CustomerText>>(),
-        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
-}
 
 public static class CustomerResults
 {

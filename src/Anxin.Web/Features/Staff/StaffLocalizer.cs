@@ -1,18 +1,6 @@
 using Anxin.Web.Infrastructure.Http;
-using Anxin.Web.Resources;
-using Anxin.Web.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
 
 namespace Anxin.Web.Features.Staff;
-
-/// <summary>The staff strings first, then the shared ones.</summary>
-public sealed class StaffLocalizer(IStringLocalizer<StaffText> staff, IStringLocalizer<SharedResource> shared)
-    : FeatureText<StaffText>(staff, shared)
-{
-    public static new StaffLocalizer For(HttpContext http) => new(
-        http.RequestServices.GetRequiredService<IStringLocalizer<StaffText>>(),
-        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>());
-}
 
 public static class StaffResults
 {
