@@ -51,7 +51,7 @@ public sealed record ClaimSettings
     {
         if (lateReportDays is < 0 or > 365)
         {
-            throw new DomainException("Claim.Settings.LateReportDays", nameof(LateReportDays));
+            throw new DomainException("Claim.Settings.Range", nameof(LateReportDays));
         }
 
         return new ClaimSettings { LateReportDays = lateReportDays };
