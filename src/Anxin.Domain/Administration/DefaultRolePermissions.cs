@@ -3,7 +3,7 @@ namespace Anxin.Domain.Administration;
 /// <summary>The permissions each role starts with; an administrator edits them afterwards.</summary>
 public static class DefaultRolePermissions
 {
-    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role)];
+    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. CallGrants(role)];
 
     private static IReadOnlyList<string> Base(string role) => role switch
     {
@@ -24,6 +24,16 @@ public static class DefaultRolePermissions
             [Permissions.Customers.View, Permissions.Customers.Manage],
         RoleCodes.ClaimsHandler or RoleCodes.Dispatcher or RoleCodes.DepartmentManager or RoleCodes.Underwriter
             or RoleCodes.Sales or RoleCodes.Auditor => [Permissions.Customers.View],
+        _ => [],
+    };
+
+    /// <summary>The contact centre (CC-01, CC-02): agents and dispatchers take calls; supervisors also keep the scripts; QA reads the log.</summary>
+    private static IReadOnlyList<string> CallGrants(string role) => role switch
+    {
+        RoleCodes.Administrator => [],
+        RoleCodes.Agent or RoleCodes.Dispatcher => [Permissions.Calls.Desk, Permissions.Calls.View],
+        RoleCodes.Supervisor => [Permissions.Calls.Desk, Permissions.Calls.View, Permissions.Calls.ManageScripts],
+        RoleCodes.QaInspector or RoleCodes.DepartmentManager or RoleCodes.Auditor => [Permissions.Calls.View],
         _ => [],
     };
 }
