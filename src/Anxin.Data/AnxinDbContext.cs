@@ -52,6 +52,12 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Customers.Customer> Customers => Set<Domain.Customers.Customer>();
 
+    public DbSet<Domain.Calls.Call> Calls => Set<Domain.Calls.Call>();
+
+    public DbSet<Domain.Calls.CallScript> CallScripts => Set<Domain.Calls.CallScript>();
+
+    public DbSet<Domain.Calls.ForbiddenPhraseList> ForbiddenPhraseLists => Set<Domain.Calls.ForbiddenPhraseList>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>
