@@ -1,4 +1,5 @@
 // Each feature's localizer: its own strings first, then the shared ones (see FeatureText).
 global using AdminMessages = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.AdminText>;
+global using CallLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CallText>;
 global using CustomerLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CustomerText>;
 global using StaffLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.StaffText>;
