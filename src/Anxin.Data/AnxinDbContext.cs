@@ -52,6 +52,10 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Customers.Customer> Customers => Set<Domain.Customers.Customer>();
 
+    public DbSet<Domain.Dispatch.SurveyorProfile> SurveyorProfiles => Set<Domain.Dispatch.SurveyorProfile>();
+
+    public DbSet<Domain.Dispatch.SurveyorPosition> SurveyorPositions => Set<Domain.Dispatch.SurveyorPosition>();
+
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>

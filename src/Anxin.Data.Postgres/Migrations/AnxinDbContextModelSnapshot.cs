@@ -604,6 +604,85 @@ namespace Anxin.Data.Postgres.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StaffId");
+
+                    b.ToTable("SurveyorPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActiveLoad")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("BaseLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("BaseLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InsurerIdList")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<int>("LoadCap")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("PresenceChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Skills")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StaffId");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("OrgPath", "Presence");
+
+                    b.ToTable("SurveyorProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Messaging.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1300,6 +1379,30 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.HasOne("Anxin.Domain.Dispatch.SurveyorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorPosition", "StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorProfile", "StaffId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

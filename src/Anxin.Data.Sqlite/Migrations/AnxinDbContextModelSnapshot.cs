@@ -597,6 +597,85 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffId");
+
+                    b.ToTable("SurveyorPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveLoad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BaseLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BaseLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InsurerIdList")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LoadCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PresenceChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffId");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("OrgPath", "Presence");
+
+                    b.ToTable("SurveyorProfiles", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Messaging.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1289,6 +1368,30 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.HasOne("Anxin.Domain.Dispatch.SurveyorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorPosition", "StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorProfile", "StaffId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -48,8 +48,16 @@ public sealed class SurveyorProfile : IVersioned, IOrgOwned, IAudited, IHasTimes
     /// <summary>Open assignments now (assigned, acknowledged or arrived), kept with each assignment change.</summary>
     public int ActiveLoad { get; private set; }
 
+    /// <summary>
+    /// The commissioning insurers served, as comma-separated ids (empty: every insurer). Stored as
+    /// text so that the audit trail shows the old and new lists.
+    /// </summary>
+    public string InsurerIdList { get; private set; } = string.Empty;
+
     /// <summary>The commissioning insurers served; empty means every insurer.</summary>
-    public Guid[] InsurerIds { get; private set; } = [];
+    public IReadOnlyList<Guid> InsurerIds => InsurerIdList.Length == 0
+        ? []
+        : [.. InsurerIdList.Split(',').Select(Guid.Parse)];
 
     public long Version { get; private set; }
 
@@ -98,10 +106,7 @@ public sealed class SurveyorProfile : IVersioned, IOrgOwned, IAudited, IHasTimes
         BaseLatitude = baseLocation.Latitude;
         BaseLongitude = baseLocation.Longitude;
         LoadCap = loadCap;
-        if (!insurers.SequenceEqual(InsurerIds))
-        {
-            InsurerIds = insurers;
-        }
+        InsurerIdList = string.Join(',', insurers);
     }
 
     /// <summary>Follows the member of staff to another organisation node.</summary>
@@ -140,7 +145,7 @@ public sealed class SurveyorProfile : IVersioned, IOrgOwned, IAudited, IHasTimes
     }
 
     /// <summary>Whether the surveyor works for <paramref name="insurerId"/> (our own cases, without an insurer, go to anyone).</summary>
-    public bool Serves(Guid? insurerId) => insurerId is not { } id || InsurerIds.Length == 0 || Array.IndexOf(InsurerIds, id) >= 0;
+    public bool Serves(Guid? insurerId) => insurerId is not { } id || InsurerIdList.Length == 0 || InsurerIds.Contains(id);
 
     /// <summary>One more open assignment: refused when offline or at the cap (CC-11).</summary>
     public void TakeAssignment()

@@ -2,3 +2,4 @@
 global using AdminMessages = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.AdminText>;
 global using CustomerLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CustomerText>;
 global using StaffLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.StaffText>;
+global using DispatchLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.DispatchText>;
