@@ -13,6 +13,11 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 {
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
+    /// <summary>The named query filters (EF Core 10): the organisation scope and the insurer partition .</summary>
+    public const string OrgScopeFilterName = "OrgScope";
+
+    public const string InsurerFilterName = "InsurerPartition";
+
     public IRequestActor RequestActor { get; } = actor;
 
     /// <summary>Read per query by the data-scope filters; null means unrestricted.</summary>
@@ -52,9 +57,20 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Customers.Customer> Customers => Set<Domain.Customers.Customer>();
 
+    public DbSet<Domain.Policies.Policy> Policies => Set<Domain.Policies.Policy>();
+
+    public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
+
+    public DbSet<Domain.Cases.CaseAttachment> CaseAttachments => Set<Domain.Cases.CaseAttachment>();
+
+    public DbSet<Domain.Cases.RequiredDocumentList> RequiredDocumentLists => Set<Domain.Cases.RequiredDocumentList>();
+
     public DbSet<Domain.Dispatch.SurveyorProfile> SurveyorProfiles => Set<Domain.Dispatch.SurveyorProfile>();
 
     public DbSet<Domain.Dispatch.SurveyorPosition> SurveyorPositions => Set<Domain.Dispatch.SurveyorPosition>();
+
+    /// <summary>Read per query by the insurer-partition filters; null means not restricted to one insurer.</summary>
+    public Guid? InsurerScope => RequestActor.InsurerScope;
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
@@ -90,12 +106,27 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
             if (typeof(IOrgOwned).IsAssignableFrom(type) && type != typeof(OrgNode))
             {
                 builder.Entity(type).Property(nameof(IOrgOwned.OrgPath)).HasMaxLength(200);
-                builder.Entity(type).HasQueryFilter(ScopeFilter(type, nameof(IOrgOwned.OrgPath)));
+                builder.Entity(type).HasQueryFilter(OrgScopeFilterName, ScopeFilter(type, nameof(IOrgOwned.OrgPath)));
+            }
+
+            if (typeof(IInsurerOwned).IsAssignableFrom(type))
+            {
+                builder.Entity(type).HasQueryFilter(InsurerFilterName, InsurerFilter(type));
             }
         }
 
         builder.Entity<OrgNode>().HasQueryFilter(ScopeFilter(typeof(OrgNode), nameof(OrgNode.Path)));
         builder.Entity<AuditEntry>().HasQueryFilter(ScopeFilter(typeof(AuditEntry), nameof(AuditEntry.OrgPath)));
+    }
+
+    /// <summary>e => InsurerScope == null || e.InsurerId == InsurerScope: an insurer's users see only its rows.</summary>
+    private LambdaExpression InsurerFilter(Type type)
+    {
+        var e = Expression.Parameter(type, "e");
+        var scope = Expression.Property(Expression.Constant(this), nameof(InsurerScope));
+        var insurer = Expression.Property(e, nameof(IInsurerOwned.InsurerId));
+        var body = Expression.OrElse(Expression.Equal(scope, Expression.Constant(null, typeof(Guid?))), Expression.Equal(insurer, scope));
+        return Expression.Lambda(body, e);
     }
 
     /// <summary>e => ScopePrefix == null || e.{pathProperty}.StartsWith(ScopePrefix).</summary>

@@ -11,6 +11,9 @@ public interface IRequestActor
     Actor Actor { get; }
 
     string? ScopePrefix { get; }
+
+    /// <summary>The commissioning insurer whose data alone this actor may read; null = not an insurer's user.</summary>
+    Guid? InsurerScope => null;
 }
 
 /// <summary>Background work and start-up: unrestricted, audited as "system".</summary>

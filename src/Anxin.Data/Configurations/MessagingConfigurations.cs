@@ -108,9 +108,9 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
         yield return ("Dispatch.Assigned", "en", MessageChannel.InApp, "New survey task {caseNumber}",
             "Plate {plate}, at {place}, assigned by {assignedBy}. Once you have called the customer, acknowledge it under My survey tasks.");
         yield return ("Case.Reported", "zh-CN", MessageChannel.Sms, null,
-            "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系，如需帮助请致电 {hotline}。");
+            "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系。索赔需准备：{documents}。如需帮助请致电 {hotline}。");
         yield return ("Case.Reported", "en", MessageChannel.Sms, null,
-            "[Anxin] Your loss report is registered as case {caseNumber}. A surveyor will contact you soon; for help call {hotline}.");
+            "[Anxin] Your loss report is registered as case {caseNumber}. A surveyor will contact you soon. For the claim please prepare: {documents}. For help call {hotline}.");
     }
 
     private static Guid SeedId(string code, string culture, MessageChannel channel) =>

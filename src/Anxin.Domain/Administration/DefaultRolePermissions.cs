@@ -3,7 +3,7 @@ namespace Anxin.Domain.Administration;
 /// <summary>The permissions each role starts with; an administrator edits them afterwards.</summary>
 public static class DefaultRolePermissions
 {
-    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. DispatchGrants(role)];
+    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. DispatchGrants(role)];
 
     private static IReadOnlyList<string> Base(string role) => role switch
     {
@@ -24,6 +24,21 @@ public static class DefaultRolePermissions
             [Permissions.Customers.View, Permissions.Customers.Manage],
         RoleCodes.ClaimsHandler or RoleCodes.Dispatcher or RoleCodes.DepartmentManager or RoleCodes.Underwriter
             or RoleCodes.Sales or RoleCodes.Auditor => [Permissions.Customers.View],
+        _ => [],
+    };
+
+    /// <summary>Policies and cases (issue 4): the hotline reports, underwriting maintains policies, claims and supervisors manage cases.</summary>
+    private static IReadOnlyList<string> CaseGrants(string role) => role switch
+    {
+        RoleCodes.Administrator => [],
+        RoleCodes.Agent or RoleCodes.ServiceSpecialist or RoleCodes.Teller =>
+            [Permissions.Policies.View, Permissions.Cases.Report, Permissions.Cases.View],
+        RoleCodes.Dispatcher or RoleCodes.Surveyor or RoleCodes.QaInspector or RoleCodes.Auditor or RoleCodes.LobbyManager =>
+            [Permissions.Policies.View, Permissions.Cases.View],
+        RoleCodes.Supervisor or RoleCodes.ClaimsHandler or RoleCodes.DepartmentManager =>
+            [Permissions.Policies.View, Permissions.Cases.Report, Permissions.Cases.View, Permissions.Cases.Manage],
+        RoleCodes.Underwriter or RoleCodes.OperationsSupport =>
+            [Permissions.Policies.View, Permissions.Policies.Manage, Permissions.Policies.Import, Permissions.Cases.View],
         _ => [],
     };
 

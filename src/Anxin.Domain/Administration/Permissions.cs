@@ -69,6 +69,23 @@ public static class Permissions
         public const string Manage = "Customers.Manage";
     }
 
+    public static class Policies
+    {
+        public const string View = "Policies.View";
+        public const string Manage = "Policies.Manage";
+        public const string Import = "Policies.Import";
+    }
+
+    public static class Cases
+    {
+        /// <summary>Register a loss report (CC-03), by phone, at the counter or through the API.</summary>
+        public const string Report = "Cases.Report";
+        public const string View = "Cases.View";
+
+        /// <summary>Verify a policy later, hand over, cancel, close; maintain the required-documents lists.</summary>
+        public const string Manage = "Cases.Manage";
+    }
+
     /// <summary>Dispatch of surveyors (CC-04, CC-11).</summary>
     public static class Dispatch
     {

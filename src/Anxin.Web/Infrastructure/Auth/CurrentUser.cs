@@ -29,6 +29,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IRequestActor
 
     public Guid? InsurerId => Guid.TryParse(Principal.FindFirstValue(AnxinClaims.InsurerId), out var id) ? id : null;
 
+    public Guid? InsurerScope => InsurerId;
+
     public Actor Actor => new(Id, Name, accessor.HttpContext?.TraceIdentifier);
 
     public string? ScopePrefix => Principal.FindFirstValue(AnxinClaims.ScopePrefix) ?? AnxinClaims.NoScope;

@@ -92,6 +92,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         db.Insurers.Add(Insurer.Create("PICC", "中国人民财产保险股份有限公司"));
         db.Insurers.Add(Insurer.Create("PAIC", "中国平安财产保险股份有限公司"));
         await db.SaveChangesAsync();
+        await DemoPolicies.SeedAsync(db, nodes);
 
         var i = 0;
         foreach (var p in People)

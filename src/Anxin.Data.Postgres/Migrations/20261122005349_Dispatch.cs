@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Anxin.Data.Postgres.Migrations
 {
     /// <inheritdoc />
@@ -67,6 +69,17 @@ namespace Anxin.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "MessageTemplates",
+                columns: new[] { "Id", "Body", "Channel", "Code", "Culture", "OrgNodeId", "Title", "UpdatedAt", "Version" },
+                values: new object[,]
+                {
+                    { new Guid("3888eaac-45bd-7e37-dd8f-6aedc97c4442"), "[Anxin] Survey task: case {caseNumber}, plate {plate}, at {place}. Contact {contactName} {contactMobile} within 5 minutes, then acknowledge on your phone.", "Sms", "Dispatch.Assigned", "en", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("3f527864-1d80-f21b-0e88-54be112e1c4c"), "Plate {plate}, at {place}, assigned by {assignedBy}. Once you have called the customer, acknowledge it under My survey tasks.", "InApp", "Dispatch.Assigned", "en", null, "New survey task {caseNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("84ffeef1-f310-66bb-2642-39cd6b6e0482"), "【安心】查勘任务：案件 {caseNumber}，车牌 {plate}，地点 {place}。联系人 {contactName} {contactMobile}，请 5 分钟内联系客户并在手机上接单。", "Sms", "Dispatch.Assigned", "zh-CN", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("bcf05449-fc50-35cd-3ad6-ddecd5bd049a"), "车牌 {plate}，地点 {place}，派工人 {assignedBy}。联系客户后请在“我的查勘任务”中接单。", "InApp", "Dispatch.Assigned", "zh-CN", null, "新查勘任务 {caseNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyorProfiles_OrgNodeId",
                 table: "SurveyorProfiles",
@@ -86,6 +99,26 @@ namespace Anxin.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SurveyorProfiles");
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("3888eaac-45bd-7e37-dd8f-6aedc97c4442"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("3f527864-1d80-f21b-0e88-54be112e1c4c"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("84ffeef1-f310-66bb-2642-39cd6b6e0482"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("bcf05449-fc50-35cd-3ad6-ddecd5bd049a"));
         }
     }
 }

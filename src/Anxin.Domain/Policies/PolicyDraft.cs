@@ -1,0 +1,178 @@
+using Anxin.Domain.Common;
+
+namespace Anxin.Domain.Policies;
+
+/// <summary>A coverage line as typed or imported.</summary>
+public sealed record CoverageDraft(string? Code, string? Name, decimal? SumInsured, decimal? Deductible = null, decimal? DeductibleRate = null,
+    decimal? PerEventLimit = null);
+
+/// <summary>
+/// A policy as entered by hand, through the API or in one CSV row. <see cref="Validate"/> reports
+/// every problem at once (field and code) so a form or an import report can show them all.
+/// </summary>
+public sealed record PolicyDraft(
+    string? Number,
+    ProductLine? Line,
+    string? HolderName,
+    string? HolderMobile,
+    string? InsuredName,
+    string? InsuredIdNumber,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    decimal? Premium,
+    string? Plate,
+    string? Vin,
+    string? ObjectAddress,
+    string? SerialNumber,
+    IReadOnlyList<CoverageDraft> Coverages)
+{
+    public const int MaxNumberLength = 40;
+    public const int MaxNameLength = 100;
+    public const int MaxAddressLength = 200;
+    public const int MaxSerialLength = 60;
+
+    public IReadOnlyList<(string Field, string Code)> Validate()
+    {
+        var errors = new List<(string Field, string Code)>();
+        var number = Number?.Trim() ?? string.Empty;
+        if (number.Length == 0)
+        {
+            errors.Add((nameof(Number), ValidationCodes.Required));
+        }
+        else if (number.Length > MaxNumberLength || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            errors.Add((nameof(Number), "Policy.NumberFormat"));
+        }
+
+        if (Line is null || !Enum.IsDefined(Line.Value))
+        {
+            errors.Add((nameof(Line), ValidationCodes.Required));
+        }
+
+        RequiredText(errors, nameof(HolderName), HolderName, MaxNameLength);
+        RequiredText(errors, nameof(InsuredName), InsuredName, MaxNameLength);
+        if (!string.IsNullOrWhiteSpace(HolderMobile) && MobileNumber.Create(HolderMobile) is { IsValid: false } mobile)
+        {
+            errors.Add((nameof(HolderMobile), mobile.ErrorCode));
+        }
+
+        if (!string.IsNullOrWhiteSpace(InsuredIdNumber) && !ResidentIdNumber.Create(InsuredIdNumber).IsValid
+            && !UnifiedSocialCreditCode.Create(InsuredIdNumber).IsValid)
+        {
+            errors.Add((nameof(InsuredIdNumber), ValidationCodes.IdNumberFormat));
+        }
+
+        if (StartsAt is null)
+        {
+            errors.Add((nameof(StartsAt), ValidationCodes.Required));
+        }
+
+        if (EndsAt is null)
+        {
+            errors.Add((nameof(EndsAt), ValidationCodes.Required));
+        }
+        else if (StartsAt is not null && EndsAt <= StartsAt)
+        {
+            errors.Add((nameof(EndsAt), "Policy.PeriodOrder"));
+        }
+        else if (StartsAt is not null && EndsAt > StartsAt.Value.AddYears(100))
+        {
+            errors.Add((nameof(EndsAt), "Policy.PeriodTooLong"));
+        }
+
+        if (Premium is null)
+        {
+            errors.Add((nameof(Premium), ValidationCodes.Required));
+        }
+        else if (Premium < 0 || decimal.Round(Premium.Value, 2) != Premium)
+        {
+            errors.Add((nameof(Premium), ValidationCodes.MoneyRange));
+        }
+
+        ValidateInsuredObject(errors);
+        ValidateCoverages(errors);
+        return errors;
+    }
+
+    private void ValidateInsuredObject(List<(string Field, string Code)> errors)
+    {
+        if (!string.IsNullOrWhiteSpace(Plate) && !PlateNumber.Create(Plate).IsValid)
+        {
+            errors.Add((nameof(Plate), ValidationCodes.PlateFormat));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Vin) && !IsVin(Vin.Trim()))
+        {
+            errors.Add((nameof(Vin), "Policy.VinFormat"));
+        }
+
+        if (Line == ProductLine.Motor && string.IsNullOrWhiteSpace(Plate) && string.IsNullOrWhiteSpace(Vin))
+        {
+            errors.Add((nameof(Plate), "Policy.MotorNeedsVehicle"));
+        }
+
+        if (Line == ProductLine.Property && string.IsNullOrWhiteSpace(ObjectAddress))
+        {
+            errors.Add((nameof(ObjectAddress), "Policy.PropertyNeedsAddress"));
+        }
+
+        if (Line == ProductLine.ExtendedWarranty && string.IsNullOrWhiteSpace(SerialNumber))
+        {
+            errors.Add((nameof(SerialNumber), "Policy.WarrantyNeedsSerial"));
+        }
+
+        if (ObjectAddress is { Length: > MaxAddressLength })
+        {
+            errors.Add((nameof(ObjectAddress), "Validation.TooLong"));
+        }
+
+        if (SerialNumber is { Length: > MaxSerialLength })
+        {
+            errors.Add((nameof(SerialNumber), "Validation.TooLong"));
+        }
+    }
+
+    private void ValidateCoverages(List<(string Field, string Code)> errors)
+    {
+        if (Coverages.Count == 0)
+        {
+            errors.Add((nameof(Coverages), "Policy.NoCoverage"));
+            return;
+        }
+
+        for (var i = 0; i < Coverages.Count; i++)
+        {
+            var c = Coverages[i];
+            try
+            {
+                Coverage.Create(c.Code, c.Name, c.SumInsured ?? 0m, c.Deductible ?? 0m, c.DeductibleRate, c.PerEventLimit);
+            }
+            catch (DomainException e)
+            {
+                errors.Add(($"{nameof(Coverages)}[{i}].{e.Field}", e.Code));
+            }
+        }
+
+        var duplicate = Coverages.GroupBy(c => c.Code?.Trim().ToUpperInvariant()).FirstOrDefault(g => g.Key is not null && g.Count() > 1);
+        if (duplicate is not null)
+        {
+            errors.Add((nameof(Coverages), "Policy.DuplicateCoverage"));
+        }
+    }
+
+    private static void RequiredText(List<(string Field, string Code)> errors, string field, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add((field, ValidationCodes.Required));
+        }
+        else if (value.Trim().Length > max)
+        {
+            errors.Add((field, "Validation.TooLong"));
+        }
+    }
+
+    /// <summary>17 characters of digits and capital letters except I, O and Q (GB 16735).</summary>
+    public static bool IsVin(string vin) =>
+        vin.Length == 17 && vin.All(c => char.IsAsciiDigit(c) || (char.IsAsciiLetterUpper(c) && c is not ('I' or 'O' or 'Q')));
+}
