@@ -21,7 +21,7 @@ public enum AssignmentState
 /// organisation node (and insurer), so whoever may see the case may see its assignments.
 /// <para>Legal moves: Assigned → Acknowledged → Arrived → Assessed; any open state → Reassigned or Cancelled.</para>
 /// </summary>
-public sealed class Assignment : IVersioned, IOrgOwned, IAudited, IHasTimestamps
+public sealed class Assignment : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasTimestamps
 {
     public const int MaxReasonLength = 200;
     public const int MaxNotesLength = 2000;

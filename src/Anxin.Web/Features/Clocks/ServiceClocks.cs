@@ -83,10 +83,13 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         return clock;
     }
 
+    // The query returns the tracked instance when there is one: a clock stopped earlier in this
+    // unit of work (but not saved yet) still matches in the database and must not count as running,
+    // so that a use case can stop a clock and start the same rule again (a reassignment) in one save.
     private async Task<ServiceClock?> FindActiveAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct) =>
         db.ServiceClocks.Local.FirstOrDefault(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
-        ?? await db.ServiceClocks.IgnoreQueryFilters()
+        ?? (await db.ServiceClocks.IgnoreQueryFilters()
             .Where(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
             .OrderByDescending(c => c.StartedAt)
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct) is { State: not ClockState.Stopped } running ? running : null);
 }

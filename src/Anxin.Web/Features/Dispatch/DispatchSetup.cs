@@ -28,6 +28,8 @@ public static class DispatchSetup
     {
         services.Configure<DispatchOptions>(config.GetSection("Dispatch"));
         services.AddScoped<FieldReporter>();
+        services.AddScoped<DispatchPlanner>();
+        services.AddScoped<AssignedSurveyor>();
         return services;
     }
 }
