@@ -44,6 +44,37 @@ public static class DispatchTestKit
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>A scene somewhere in Guangdong no other test uses (surveyors placed at it are nearest).</summary>
+    public static (double Lat, double Lng) NewScene() => (23.0 + (Random.Shared.NextDouble() * 1.5), 113.0 + (Random.Shared.NextDouble() * 3.0));
+
+    /// <summary>A motor case reported by agent1 (广东客服中心 · 坐席一组) at <paramref name="scene"/>, so the dispatcher sees it.</summary>
+    public static async Task<JsonElement> ReportCaseAsync(this AnxinAppFactory app, (double Lat, double Lng) scene, string? insurerCode = "PICC",
+        bool injuries = false)
+    {
+        var body = Cases.CaseTestKit.Report(insurerCode, plate: Cases.CaseTestKit.NewPlate());
+        body["latitude"] = scene.Lat;
+        body["longitude"] = scene.Lng;
+        body["contactName"] = "王联系";
+        body["contactMobile"] = Customers.CustomerTestKit.NewMobile();
+        if (injuries)
+        {
+            body["injuries"] = true;
+            body["injuryDetails"] = "驾驶员轻伤";
+        }
+
+        return await Cases.CaseTestKit.ReportAsync(await app.SignInAsync("agent1"), body);
+    }
+
+    public static async Task<HttpResponseMessage> AssignAsync(this HttpClient dispatcher, Guid caseId, Guid surveyorStaffId, string? reason = null) =>
+        await dispatcher.PostAsJsonAsync($"/api/v1/cases/{caseId}/assignments", new { surveyorStaffId, reason });
+
+    public static async Task<Guid> AssignedAsync(this HttpClient dispatcher, Guid caseId, Guid surveyorStaffId, string? reason = null)
+    {
+        var response = await dispatcher.AssignAsync(caseId, surveyorStaffId, reason);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
     public static Task<Guid> InsurerIdAsync(this AnxinAppFactory app, string code) =>
         app.WithDbAsync(db => db.Insurers.Where(i => i.Code == code).Select(i => i.Id).SingleAsync());
 
