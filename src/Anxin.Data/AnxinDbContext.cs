@@ -65,6 +65,16 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Cases.RequiredDocumentList> RequiredDocumentLists => Set<Domain.Cases.RequiredDocumentList>();
 
+    public DbSet<Domain.Dispatch.SurveyorProfile> SurveyorProfiles => Set<Domain.Dispatch.SurveyorProfile>();
+
+    public DbSet<Domain.Dispatch.SurveyorPosition> SurveyorPositions => Set<Domain.Dispatch.SurveyorPosition>();
+
+    public DbSet<Domain.Dispatch.InsurerDispatchRule> InsurerDispatchRules => Set<Domain.Dispatch.InsurerDispatchRule>();
+
+    public DbSet<Domain.Dispatch.Assignment> Assignments => Set<Domain.Dispatch.Assignment>();
+
+    public DbSet<Domain.Dispatch.AssignmentPhoto> AssignmentPhotos => Set<Domain.Dispatch.AssignmentPhoto>();
+
     /// <summary>Read per query by the insurer-partition filters; null means not restricted to one insurer.</summary>
     public Guid? InsurerScope => RequestActor.InsurerScope;
     public DbSet<Domain.Calls.Call> Calls => Set<Domain.Calls.Call>();

@@ -3,6 +3,7 @@ using Anxin.Data;
 using Anxin.Data.Identity;
 using Anxin.Web.Features.Calls;
 using Anxin.Web.Features.Clocks;
+using Anxin.Web.Features.Dispatch;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Data;
 using Anxin.Web.Infrastructure.Demo;
@@ -66,6 +67,7 @@ public static class AppSetup
         services.AddNotificationsPush(config);
         services.AddClocks(config);
         services.AddCalls(config);
+        services.AddDispatch(config);
         services.AddScoped<DemoDataSeeder>();
         return builder;
     }

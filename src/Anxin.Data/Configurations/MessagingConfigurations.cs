@@ -98,6 +98,15 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
             "【安信】新查勘任务：案件 {caseNumber}，车牌 {plateNumber}，地点 {location}。请尽快联系客户并到达现场。");
         yield return ("Case.Dispatched", "en", MessageChannel.Sms, null,
             "[Anxin] New survey task: case {caseNumber}, plate {plateNumber}, at {location}. Please contact the customer and go to the scene.");
+        // Dispatch (CC-04): the surveyor's task. The contact name is masked; the number is whole, since calling it is the task.
+        yield return ("Dispatch.Assigned", "zh-CN", MessageChannel.Sms, null,
+            "【安心】查勘任务：案件 {caseNumber}，车牌 {plate}，地点 {place}。联系人 {contactName} {contactMobile}，请 5 分钟内联系客户并在手机上接单。");
+        yield return ("Dispatch.Assigned", "en", MessageChannel.Sms, null,
+            "[Anxin] Survey task: case {caseNumber}, plate {plate}, at {place}. Contact {contactName} {contactMobile} within 5 minutes, then acknowledge on your phone.");
+        yield return ("Dispatch.Assigned", "zh-CN", MessageChannel.InApp, "新查勘任务 {caseNumber}",
+            "车牌 {plate}，地点 {place}，派工人 {assignedBy}。联系客户后请在“我的查勘任务”中接单。");
+        yield return ("Dispatch.Assigned", "en", MessageChannel.InApp, "New survey task {caseNumber}",
+            "Plate {plate}, at {place}, assigned by {assignedBy}. Once you have called the customer, acknowledge it under My survey tasks.");
         yield return ("Case.Reported", "zh-CN", MessageChannel.Sms, null,
             "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系。索赔需准备：{documents}。如需帮助请致电 {hotline}。");
         yield return ("Case.Reported", "en", MessageChannel.Sms, null,

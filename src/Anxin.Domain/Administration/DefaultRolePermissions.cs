@@ -3,7 +3,7 @@ namespace Anxin.Domain.Administration;
 /// <summary>The permissions each role starts with; an administrator edits them afterwards.</summary>
 public static class DefaultRolePermissions
 {
-    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. CallGrants(role)];
+    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. CallGrants(role), .. DispatchGrants(role)];
 
     private static IReadOnlyList<string> Base(string role) => role switch
     {
@@ -49,6 +49,19 @@ public static class DefaultRolePermissions
         RoleCodes.Agent or RoleCodes.Dispatcher => [Permissions.Calls.Desk, Permissions.Calls.View],
         RoleCodes.Supervisor => [Permissions.Calls.Desk, Permissions.Calls.View, Permissions.Calls.ManageScripts],
         RoleCodes.QaInspector or RoleCodes.DepartmentManager or RoleCodes.Auditor => [Permissions.Calls.View],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Dispatch (CC-04): dispatchers and supervisors assign; surveyors do the field work; managers
+    /// keep the surveyor profiles and the insurers' dispatch rules.
+    /// </summary>
+    private static IReadOnlyList<string> DispatchGrants(string role) => role switch
+    {
+        RoleCodes.Dispatcher => [Permissions.Dispatch.Assign],
+        RoleCodes.Supervisor => [Permissions.Dispatch.Assign, Permissions.Dispatch.ManageSurveyors],
+        RoleCodes.DepartmentManager => [Permissions.Dispatch.ManageSurveyors, Permissions.Dispatch.ManageRules],
+        RoleCodes.Surveyor => [Permissions.Dispatch.Field],
         _ => [],
     };
 }

@@ -101,6 +101,22 @@ public static class Permissions
         public const string ManageScripts = "Calls.ManageScripts";
     }
 
+    /// <summary>Dispatch of surveyors (CC-04, CC-11).</summary>
+    public static class Dispatch
+    {
+        /// <summary>See the dispatch board, recommendations, and assign or reassign surveyors.</summary>
+        public const string Assign = "Dispatch.Assign";
+
+        /// <summary>A surveyor's own work: position, presence, acknowledge, arrival, assessment.</summary>
+        public const string Field = "Dispatch.Field";
+
+        /// <summary>Edit surveyor profiles (skills, base, load cap, insurers served).</summary>
+        public const string ManageSurveyors = "Dispatch.ManageSurveyors";
+
+        /// <summary>Edit the commissioning insurers' dispatch rules .</summary>
+        public const string ManageRules = "Dispatch.ManageRules";
+    }
+
     /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)

@@ -226,6 +226,49 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
 
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Cancelled);
 
+    // ---------------------------------------------------------------------------------------------
+    // Dispatch (CC-04). The dispatch feature (Features/Dispatch, Domain/Dispatch/Assignment) moves
+    // the case through these states; its Assignment rows hold who, when and why.
+    // Reported → Dispatched → Surveying (the surveyor has called the customer) → Assessed;
+    // a reassignment takes a Dispatched or Surveying case back to Dispatched.
+    // ---------------------------------------------------------------------------------------------
+
+    /// <summary>Whether a surveyor may be assigned now (first time, or again by a reassignment).</summary>
+    public bool IsDispatchable => Status is CaseStatus.Reported or CaseStatus.Dispatched or CaseStatus.Surveying;
+
+    /// <summary>A surveyor is assigned (or reassigned).</summary>
+    public void MarkDispatched()
+    {
+        if (!IsDispatchable)
+        {
+            throw new DomainException("Case.NotDispatchable");
+        }
+
+        Status = CaseStatus.Dispatched;
+    }
+
+    /// <summary>The assigned surveyor has contacted the customer.</summary>
+    public void MarkSurveying()
+    {
+        if (Status != CaseStatus.Dispatched)
+        {
+            throw new DomainException("Case.NotDispatched");
+        }
+
+        Status = CaseStatus.Surveying;
+    }
+
+    /// <summary>The survey and loss assessment (查勘定损) are in.</summary>
+    public void MarkAssessed()
+    {
+        if (Status != CaseStatus.Surveying)
+        {
+            throw new DomainException("Case.NotSurveying");
+        }
+
+        Status = CaseStatus.Assessed;
+    }
+
     public void BumpVersion() => Version++;
 
     private void EnsureOpen()

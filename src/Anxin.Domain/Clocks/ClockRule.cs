@@ -34,6 +34,9 @@ public static class DefaultClockRules
 {
     public static readonly ClockRule DispatchSurveyor = new("Case.Dispatch", 2, DeadlineUnit.Minutes, 50, false);
     public static readonly ClockRule SurveyorContact = new("Case.SurveyorContact", 5, DeadlineUnit.Minutes, 60, false);
+
+    /// <summary>Surveyor on site after acknowledging; each insurer's dispatch rule may set its own limit .</summary>
+    public static readonly ClockRule SurveyorArrival = new("Case.Arrival", 30, DeadlineUnit.Minutes, 70, false);
     public static readonly ClockRule ConsultationReply = new("Consultation.Reply", 1, DeadlineUnit.WorkingDays, 75, false);
     public static readonly ClockRule ClaimDecision = new("Claim.Decision", 30, DeadlineUnit.CalendarDays, 80, true);
     public static readonly ClockRule RefusalNotice = new("Claim.RefusalNotice", 3, DeadlineUnit.CalendarDays, 60, true);
@@ -42,7 +45,7 @@ public static class DefaultClockRules
     public static readonly ClockRule ComplaintDecision = new("Complaint.Decision", 15, DeadlineUnit.CalendarDays, 70, true);
 
     public static IReadOnlyList<ClockRule> All { get; } =
-        [DispatchSurveyor, SurveyorContact, ConsultationReply, ClaimDecision, RefusalNotice, AdvancePayment, ClaimPayment, ComplaintDecision];
+        [DispatchSurveyor, SurveyorContact, SurveyorArrival, ConsultationReply, ClaimDecision, RefusalNotice, AdvancePayment, ClaimPayment, ComplaintDecision];
 
     public static ClockRule? Find(string? code) => All.FirstOrDefault(r => string.Equals(r.Code, code?.Trim(), StringComparison.Ordinal));
 }

@@ -4,3 +4,4 @@ global using CaseLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<A
 global using CallLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CallText>;
 global using CustomerLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CustomerText>;
 global using StaffLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.StaffText>;
+global using DispatchLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.DispatchText>;

@@ -17,8 +17,15 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     /// Starts the clock of <paramref name="ruleCode"/> (as configured at the node) on a business
     /// object; returns the running one if that object already has it.
     /// </summary>
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="amount"/> (when given) replaces the node's amount where a
+    /// commissioning insurer sets its own commitment. The unit and warning share stay the rule's.
+    /// </summary>
     public async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        CancellationToken ct = default)
+        int? amount, CancellationToken ct = default)
     {
         var existing = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (existing is not null)
@@ -30,6 +37,11 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
             ?? throw new ArgumentException($"Unknown organisation node {orgNodeId}.", nameof(orgNodeId));
         var rule = await ClockRuleBook.FindAsync(db, ruleCode, path, ct)
             ?? throw new ArgumentException($"Unknown clock rule {ruleCode}: add it to DefaultClockRules.", nameof(ruleCode));
+        if (amount is > 0 and var own)
+        {
+            rule = rule with { Amount = own };
+        }
+
         var now = time.GetUtcNow();
         var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct));
         db.ServiceClocks.Add(clock);
@@ -71,10 +83,13 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         return clock;
     }
 
+    // The query returns the tracked instance when there is one: a clock stopped earlier in this
+    // unit of work (but not saved yet) still matches in the database and must not count as running,
+    // so that a use case can stop a clock and start the same rule again (a reassignment) in one save.
     private async Task<ServiceClock?> FindActiveAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct) =>
         db.ServiceClocks.Local.FirstOrDefault(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
-        ?? await db.ServiceClocks.IgnoreQueryFilters()
+        ?? (await db.ServiceClocks.IgnoreQueryFilters()
             .Where(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
             .OrderByDescending(c => c.StartedAt)
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct) is { State: not ClockState.Stopped } running ? running : null);
 }

@@ -23,6 +23,13 @@ public static class Navigation
             new Item("Nav.Customers", "/customers", "bi-person-vcard", Permissions.Customers.View),
             new Item("Nav.Calls", "/calls", "bi-telephone", Permissions.Calls.View),
         ]),
+        new("Nav.Dispatch",
+        [
+            new Item("Nav.DispatchBoard", "/dispatch", "bi-broadcast", Permissions.Dispatch.Assign),
+            new Item("Nav.MyTasks", "/m/tasks", "bi-phone", Permissions.Dispatch.Field),
+            new Item("Nav.Surveyors", "/dispatch/surveyors", "bi-person-badge", Permissions.Dispatch.ManageSurveyors),
+            new Item("Nav.DispatchRules", "/dispatch/rules", "bi-sliders", Permissions.Dispatch.ManageRules),
+        ]),
         new("Nav.Administration",
         [
             new Item("Nav.OrgTree", "/admin/org", "bi-diagram-3", Permissions.Org.View),

@@ -113,6 +113,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
             nodes["HO"], Permissions.All, admin!.Id));
         await db.SaveChangesAsync();
         await CallDemoData.SeedAsync(db, numbers, time, DemoIdNumber);
+        await DispatchDemoData.SeedAsync(db, time);
     }
 
     /// <summary>Every role of X-02 with its default permissions; existing grants are left alone.</summary>
