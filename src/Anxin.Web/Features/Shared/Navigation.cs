@@ -20,6 +20,8 @@ public static class Navigation
         ]),
         new("Nav.Service",
         [
+            new Item("Nav.NewCase", "/cases/new", "bi-telephone-plus", Permissions.Cases.Report),
+            new Item("Nav.Cases", "/cases", "bi-folder2-open", Permissions.Cases.View),
             new Item("Nav.Customers", "/customers", "bi-person-vcard", Permissions.Customers.View),
             new Item("Nav.Calls", "/calls", "bi-telephone", Permissions.Calls.View),
         ]),

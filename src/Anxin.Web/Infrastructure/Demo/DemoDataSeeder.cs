@@ -114,6 +114,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         await db.SaveChangesAsync();
         await CallDemoData.SeedAsync(db, numbers, time, DemoIdNumber);
         await DispatchDemoData.SeedAsync(db, time);
+        await DemoCases.SeedAsync(db, nodes, numbers, time);
     }
 
     /// <summary>Every role of X-02 with its default permissions; existing grants are left alone.</summary>
