@@ -56,8 +56,8 @@ public sealed class PolicyDetailModel(GetPolicyHandler get, TerminatePolicyHandl
         }
 
         ModelState.Clear();
-        var text = new PolicyLocalizer(policyText, sharedText);
-        result.AddTo(ModelState, text);
+        var strings = new PolicyLocalizer(policyText, sharedText);
+        result.AddTo(ModelState, strings);
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
@@ -66,7 +66,7 @@ public sealed class PolicyDetailModel(GetPolicyHandler get, TerminatePolicyHandl
         if (result.IsOk)
         {
             Input = new TerminateInput { Version = Policy.Version };
-            Message = text["Policy.Terminated"];
+            Message = strings["Policy.Terminated"];
         }
         else
         {

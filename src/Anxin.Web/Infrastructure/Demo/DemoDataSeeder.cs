@@ -108,7 +108,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         }
 
         // A commissioning insurer's own staff member: sees and maintains PICC's policies and cases only.
-        var picc = Staff.Create("8001", "任保", nodes["GD"]);
+        var picc = Staff.Create("P001", "任保", nodes["GD"]);
         db.Staff.Add(picc);
         await db.SaveChangesAsync();
         var piccUser = new ApplicationUser
