@@ -202,5 +202,8 @@ public sealed class PolicyRegisterTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(customer.GetProperty("id").GetGuid(), linked.GetProperty("customerId").GetGuid());
         Assert.Equal(customer.GetProperty("number").GetString(), linked.GetProperty("customerNumber").GetString());
         Assert.Equal(JsonValueKind.Null, unlinked.GetProperty("customerId").ValueKind);
+        var customerPage = await (await app.SignInAsync("admin")).GetPageAsync($"/customers/{customer.GetProperty("id").GetGuid()}");
+        var held = customerPage.QuerySelectorAll("[data-testid=customer-policies] [data-policy-number]").Select(e => e.GetAttribute("data-policy-number"));
+        Assert.Equal([linked.GetProperty("number").GetString()], held);
     }
 }

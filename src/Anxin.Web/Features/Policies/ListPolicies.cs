@@ -62,6 +62,11 @@ public sealed class ListPoliciesHandler(AnxinDbContext db)
         }
     }
 
+    /// <summary>The policies held by a customer (CUS-01) that the actor may see, by number.</summary>
+    public async Task<IReadOnlyList<PolicyListItem>> ForCustomerAsync(Guid customerId, CancellationToken ct) =>
+        (await Project(db.Policies.AsNoTracking().Where(p => p.CustomerId == customerId).OrderBy(p => p.Number).ThenBy(p => p.Id).Take(Paging.MaxPageSize))
+            .ToListAsync(ct)).Select(Mask).ToList();
+
     /// <summary>The filtered query, inside the actor's scope and insurer partition (the global filters are never lifted).</summary>
     public IQueryable<Policy> Filter(PolicyFilter filter)
     {
