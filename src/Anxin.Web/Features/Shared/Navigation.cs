@@ -31,6 +31,7 @@ public static class Navigation
             new Item("Nav.MyTasks", "/m/tasks", "bi-phone", Permissions.Dispatch.Field),
             new Item("Nav.Surveyors", "/dispatch/surveyors", "bi-person-badge", Permissions.Dispatch.ManageSurveyors),
             new Item("Nav.DispatchRules", "/dispatch/rules", "bi-sliders", Permissions.Dispatch.ManageRules),
+            new Item("Nav.Policies", "/policies", "bi-file-earmark-text", Permissions.Policies.View),
         ]),
         new("Nav.Administration",
         [
@@ -44,6 +45,7 @@ public static class Navigation
             new Item("Nav.Scripts", "/admin/scripts", "bi-chat-quote", Permissions.Calls.ManageScripts),
             new Item("Nav.Calendar", "/admin/calendar", "bi-calendar3", Permissions.Calendars.Manage),
             new Item("Nav.ClockRules", "/admin/clock-rules", "bi-hourglass-split", Permissions.Clocks.ManageRules),
+            new Item("Nav.RequiredDocuments", "/admin/documents", "bi-list-check", Permissions.Cases.Manage),
         ]),
     ];
 }
