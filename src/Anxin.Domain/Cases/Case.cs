@@ -155,7 +155,7 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
             ContactName = Clean(report.ContactName),
             ContactMobile = Clean(report.ContactMobile),
             Plate = Clean(report.Plate) ?? policy?.Plate,
-            LossAt = report.LossAt,
+            LossAt = report.LossAt.ToUniversalTime(),
             ReportedAt = now,
             LossPlace = report.LossPlace.Trim(),
             Latitude = report.Latitude,
