@@ -17,8 +17,12 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     /// Starts the clock of <paramref name="ruleCode"/> (as configured at the node) on a business
     /// object; returns the running one if that object already has it.
     /// </summary>
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, ct);
+
+    /// <param name="promisedBy">An earlier deadline promised to the customer (see <see cref="ServiceClock.Start"/>).</param>
     public async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        CancellationToken ct = default)
+        DateTimeOffset? promisedBy, CancellationToken ct = default)
     {
         var existing = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (existing is not null)
@@ -31,7 +35,7 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         var rule = await ClockRuleBook.FindAsync(db, ruleCode, path, ct)
             ?? throw new ArgumentException($"Unknown clock rule {ruleCode}: add it to DefaultClockRules.", nameof(ruleCode));
         var now = time.GetUtcNow();
-        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct));
+        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct), promisedBy);
         db.ServiceClocks.Add(clock);
         db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id,
             $"{rule.Code} {subjectType}/{subjectId} {rule.Amount} {rule.Unit} → {clock.DeadlineAt:O}", path, now);
@@ -46,6 +50,10 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
 
     public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct = default) =>
         ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct);
+
+    /// <summary>Gives the running clock to a new owner (a hand-over): warnings and escalation follow the owner.</summary>
+    public Task<Result<ServiceClock>> ChangeOwnerAsync(string subjectType, string subjectId, string ruleCode, Guid? ownerStaffId, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockReassigned", ownerStaffId?.ToString(), (clock, _, _) => clock.ChangeOwner(ownerStaffId), ct);
 
     private async Task<Result<ServiceClock>> ChangeAsync(string subjectType, string subjectId, string ruleCode, string auditEvent, string? detail,
         Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct)
@@ -71,10 +79,12 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         return clock;
     }
 
+    // A clock stopped earlier in this unit of work is still Running in the database: the tracked instance decides.
     private async Task<ServiceClock?> FindActiveAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct) =>
         db.ServiceClocks.Local.FirstOrDefault(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
-        ?? await db.ServiceClocks.IgnoreQueryFilters()
+        ?? (await db.ServiceClocks.IgnoreQueryFilters()
             .Where(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
             .OrderByDescending(c => c.StartedAt)
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct))
+            .FirstOrDefault(c => c.State != ClockState.Stopped);
 }
