@@ -35,6 +35,9 @@ public static class DefaultClockRules
     public static readonly ClockRule DispatchSurveyor = new("Case.Dispatch", 2, DeadlineUnit.Minutes, 50, false);
     public static readonly ClockRule SurveyorContact = new("Case.SurveyorContact", 5, DeadlineUnit.Minutes, 60, false);
     public static readonly ClockRule ConsultationReply = new("Consultation.Reply", 1, DeadlineUnit.WorkingDays, 75, false);
+
+    /// <summary>The owner of a request handed over or taken over follows it up within a working day (CC-05, 首问负责制).</summary>
+    public static readonly ClockRule RequestFollowUp = new("Request.FollowUp", 1, DeadlineUnit.WorkingDays, 75, false);
     public static readonly ClockRule ClaimDecision = new("Claim.Decision", 30, DeadlineUnit.CalendarDays, 80, true);
     public static readonly ClockRule RefusalNotice = new("Claim.RefusalNotice", 3, DeadlineUnit.CalendarDays, 60, true);
     public static readonly ClockRule AdvancePayment = new("Claim.AdvancePayment", 60, DeadlineUnit.CalendarDays, 80, true);
@@ -42,7 +45,7 @@ public static class DefaultClockRules
     public static readonly ClockRule ComplaintDecision = new("Complaint.Decision", 15, DeadlineUnit.CalendarDays, 70, true);
 
     public static IReadOnlyList<ClockRule> All { get; } =
-        [DispatchSurveyor, SurveyorContact, ConsultationReply, ClaimDecision, RefusalNotice, AdvancePayment, ClaimPayment, ComplaintDecision];
+        [DispatchSurveyor, SurveyorContact, ConsultationReply, RequestFollowUp, ClaimDecision, RefusalNotice, AdvancePayment, ClaimPayment, ComplaintDecision];
 
     public static ClockRule? Find(string? code) => All.FirstOrDefault(r => string.Equals(r.Code, code?.Trim(), StringComparison.Ordinal));
 }
