@@ -3,3 +3,4 @@ global using AdminMessages = Anxin.Web.Infrastructure.Localization.FeatureText<A
 global using CaseLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CaseText>;
 global using CustomerLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CustomerText>;
 global using StaffLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.StaffText>;
+global using ServiceLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.ServiceText>;

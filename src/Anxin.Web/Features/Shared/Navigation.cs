@@ -16,10 +16,18 @@ public static class Navigation
         [
             new Item("Nav.MyClocks", "/clocks/my", "bi-stopwatch", Permissions.Clocks.ViewOwn),
             new Item("Nav.TeamClocks", "/clocks/team", "bi-people-fill", Permissions.Clocks.ViewTeam),
+            new Item("Nav.MyRequests", "/my/requests", "bi-person-check", Permissions.Clocks.ViewOwn),
+            new Item("Nav.MyErrors", "/my/errors", "bi-pencil-square", Permissions.Cases.Report),
+            new Item("Nav.Difficult", "/supervisor/difficult", "bi-life-preserver", Permissions.Requests.Supervise),
         ]),
         new("Nav.Service",
         [
             new Item("Nav.Customers", "/customers", "bi-person-vcard", Permissions.Customers.View),
+            new Item("Nav.Consultations", "/consultations", "bi-question-circle", Permissions.Consultations.View),
+        ]),
+        new("Nav.Quality",
+        [
+            new Item("Nav.RegistrationErrors", "/quality/errors", "bi-clipboard-check", Permissions.Quality.ViewErrors),
         ]),
         new("Nav.Administration",
         [

@@ -14,7 +14,7 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// role, two commissioning insurers and an API key for the head-office administrator.
 /// Roles and their default permissions are seeded everywhere (see <see cref="SeedRolesAsync"/>).
 /// </summary>
-public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles)
+public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles, IServiceProvider services)
 {
     public const string Password = "Anxin@2026";
     public const string HeadOfficeApiKey = "ak_demo-head-office-admin-key-0000000000";
@@ -95,10 +95,12 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         await DemoPolicies.SeedAsync(db, nodes);
 
         var i = 0;
+        var people = new Dictionary<string, Staff>();
         foreach (var p in People)
         {
             i++;
             var staff = Staff.Create(p.WorkNo, p.Name, nodes[p.Node]);
+            people[p.User] = staff;
             staff.UpdateContact(null, MobileNumber.Create($"138{i:D4}{5678 + i:D4}").Value, DemoIdNumber(i), null);
             db.Staff.Add(staff);
             await db.SaveChangesAsync();
@@ -111,6 +113,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         db.ApiKeys.Add(ApiKey.Create("演示：总公司管理员", ApiKeys.DisplayPrefix(HeadOfficeApiKey), ApiKeys.Hash(HeadOfficeApiKey),
             nodes["HO"], Permissions.All, admin!.Id));
         await db.SaveChangesAsync();
+        await DemoRequests.SeedAsync(db, services, nodes, people);
     }
 
     /// <summary>Every role of X-02 with its default permissions; existing grants are left alone.</summary>
