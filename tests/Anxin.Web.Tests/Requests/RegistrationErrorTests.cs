@@ -66,4 +66,30 @@ public sealed class RegistrationErrorTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(["RegistrationError.UnknownSubject"], RequestTestKit.Codes(unknown)["subjectNumber"]);
         Assert.Equal(["RegistrationError.MonthFormat"], RequestTestKit.Codes(badMonth)["month"]);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task The_registers_and_their_exports_render_for_qa_and_supervisors_with_the_demo_rows(Db db)
+    {
+        var app = apps.For(db);
+        var qa = await app.SignInAsync("qa");
+        var supervisor = await app.SignInAsync("ccsupervisor");
+
+        var register = await qa.GetPageAsync("/quality/errors?status=Open");
+        var summary = await qa.GetPageAsync("/quality/errors/summary");
+        var csv = await qa.GetAsync("/quality/errors/export?format=csv");
+        var consultations = await supervisor.GetPageAsync("/consultations");
+        var xlsx = await supervisor.GetAsync("/consultations/export?format=xlsx");
+        var difficult = await supervisor.GetPageAsync("/supervisor/difficult");
+
+        Assert.NotNull(register.QuerySelector("[data-testid=record-form]"));
+        Assert.NotEmpty(register.QuerySelectorAll("[data-testid=error-table] tr[data-error-id]"));
+        Assert.NotEmpty(summary.QuerySelectorAll("[data-testid=error-summary] tr[data-staff-id]"));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains("陈晓 (2102)", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(consultations.QuerySelectorAll("[data-testid=consultation-table] tr[data-consultation-id]").Length >= 2);
+        Assert.DoesNotContain("13800138001", consultations.QuerySelector("[data-testid=consultation-table]")!.OuterHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.NotEmpty(difficult.QuerySelectorAll("[data-testid=escalations] tr[data-escalation-id] form"));
+    }
 }
