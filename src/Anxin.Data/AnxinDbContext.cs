@@ -77,6 +77,11 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     /// <summary>Read per query by the insurer-partition filters; null means not restricted to one insurer.</summary>
     public Guid? InsurerScope => RequestActor.InsurerScope;
+    public DbSet<Domain.Calls.Call> Calls => Set<Domain.Calls.Call>();
+
+    public DbSet<Domain.Calls.CallScript> CallScripts => Set<Domain.Calls.CallScript>();
+
+    public DbSet<Domain.Calls.ForbiddenPhraseList> ForbiddenPhraseLists => Set<Domain.Calls.ForbiddenPhraseList>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 

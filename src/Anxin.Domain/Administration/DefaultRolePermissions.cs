@@ -3,7 +3,7 @@ namespace Anxin.Domain.Administration;
 /// <summary>The permissions each role starts with; an administrator edits them afterwards.</summary>
 public static class DefaultRolePermissions
 {
-    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. DispatchGrants(role)];
+    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. CallGrants(role), .. DispatchGrants(role)];
 
     private static IReadOnlyList<string> Base(string role) => role switch
     {
@@ -39,6 +39,16 @@ public static class DefaultRolePermissions
             [Permissions.Policies.View, Permissions.Cases.Report, Permissions.Cases.View, Permissions.Cases.Manage],
         RoleCodes.Underwriter or RoleCodes.OperationsSupport =>
             [Permissions.Policies.View, Permissions.Policies.Manage, Permissions.Policies.Import, Permissions.Cases.View],
+        _ => [],
+    };
+
+    /// <summary>The contact centre (CC-01, CC-02): agents and dispatchers take calls; supervisors also keep the scripts; QA reads the log.</summary>
+    private static IReadOnlyList<string> CallGrants(string role) => role switch
+    {
+        RoleCodes.Administrator => [],
+        RoleCodes.Agent or RoleCodes.Dispatcher => [Permissions.Calls.Desk, Permissions.Calls.View],
+        RoleCodes.Supervisor => [Permissions.Calls.Desk, Permissions.Calls.View, Permissions.Calls.ManageScripts],
+        RoleCodes.QaInspector or RoleCodes.DepartmentManager or RoleCodes.Auditor => [Permissions.Calls.View],
         _ => [],
     };
 

@@ -86,6 +86,21 @@ public static class Permissions
         public const string Manage = "Cases.Manage";
     }
 
+    public static class Calls
+    {
+        /// <summary>The call log: calls inside the user's data scope.</summary>
+        public const string View = "Calls.View";
+
+        /// <summary>The agent desktop: take calls, see the caller's record, classify calls.</summary>
+        public const string Desk = "Calls.Desk";
+
+        /// <summary>Report telephony (CTI) events: a CTI system's API key, or the desk's call simulator.</summary>
+        public const string Cti = "Calls.Cti";
+
+        /// <summary>Edit the call scripts and forbidden phrases of an organisation node.</summary>
+        public const string ManageScripts = "Calls.ManageScripts";
+    }
+
     /// <summary>Dispatch of surveyors (CC-04, CC-11).</summary>
     public static class Dispatch
     {

@@ -155,8 +155,9 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
             ContactName = Clean(report.ContactName),
             ContactMobile = Clean(report.ContactMobile),
             Plate = Clean(report.Plate) ?? policy?.Plate,
-            LossAt = report.LossAt,
-            ReportedAt = now,
+            // Stored in UTC: PostgreSQL's timestamptz refuses other offsets (the form sends China time).
+            LossAt = report.LossAt.ToUniversalTime(),
+            ReportedAt = now.ToUniversalTime(),
             LossPlace = report.LossPlace.Trim(),
             Latitude = report.Latitude,
             Longitude = report.Longitude,
@@ -180,6 +181,11 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
     {
         ArgumentNullException.ThrowIfNull(policy);
         EnsureOpen();
+        if (PolicyVerified)
+        {
+            throw new DomainException("Case.AlreadyVerified", nameof(PolicyNumber));
+        }
+
         if (policy.InsurerId != InsurerId)
         {
             throw new DomainException("Case.PolicyOfAnotherInsurer", nameof(PolicyId));

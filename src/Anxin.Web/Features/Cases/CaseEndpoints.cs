@@ -4,11 +4,15 @@ using Anxin.Domain.Policies;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
 using Anxin.Web.Infrastructure.Messaging;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace Anxin.Web.Features.Cases;
 
 public sealed class CaseEndpoints : IEndpointModule
 {
+    /// <summary>The largest upload request: the most files at the largest size, plus the form around them.</summary>
+    public const long UploadLimit = CaseAttachment.MaxFilesPerUpload * (long)CaseAttachment.MaxBytes + 1_048_576;
+
     public void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/cases").WithTags("Cases");
@@ -23,12 +27,57 @@ public sealed class CaseEndpoints : IEndpointModule
         group.MapGet("/export", ([AsParameters] CaseQuery q, string? format, string? columns, ExportCasesHandler h, HttpContext http) =>
                 h.Handle(q.ToFilter(), format, columns).ToCaseHttp(http, file => file))
             .RequirePermission(Permissions.Cases.View);
+        group.MapGet("/coverage-preview", async ([AsParameters] CoveragePreviewQuery q, PreviewCoverageHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(q.ToRequest(), ct)).ToCaseHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Cases.Report);
         group.MapGet("/{id:guid}", async (Guid id, GetCaseHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } c ? Results.Ok(c) : Results.Problem(statusCode: 404))
             .RequirePermission(Permissions.Cases.View);
         group.MapGet("/{id:guid}/required-documents", async (Guid id, GetCaseHandler cases, GetRequiredDocumentsHandler h, CancellationToken ct) =>
                 await cases.HandleAsync(id, ct) is { } c ? Results.Ok(await h.ForAsync(c.InsurerId, c.Line, c.Injuries, ct)) : Results.Problem(statusCode: 404))
             .RequirePermission(Permissions.Cases.View);
+        group.MapGet("/{id:guid}/timeline", async (Guid id, GetCaseTimelineHandler h, CancellationToken ct) =>
+                await h.HandleAsync(id, ct) is { } timeline ? Results.Ok(timeline) : Results.Problem(statusCode: 404))
+            .RequirePermission(Permissions.Cases.View);
+        group.MapGet("/{id:guid}/attachments", async (Guid id, ListCaseAttachmentsHandler h, CancellationToken ct) =>
+                await h.HandleAsync(id, ct) is { } list ? Results.Ok(list) : Results.Problem(statusCode: 404))
+            .RequirePermission(Permissions.Cases.View);
+        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (Guid id, Guid attachmentId, GetCaseAttachmentHandler h, CancellationToken ct) =>
+                await h.HandleAsync(id, attachmentId, ct) is { } file
+                    ? Results.File(file.Content, file.ContentType, file.FileName)
+                    : Results.Problem(statusCode: 404))
+            .RequirePermission(Permissions.Cases.View);
+        group.MapPost("/{id:guid}/attachments", async (Guid id, IFormFileCollection files, AddCaseAttachmentsHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, AttachmentUpload.From(files), ct)).ToCaseHttp(http, added => Results.Ok(added)))
+            .RequirePermission(Permissions.Cases.Report)
+            .AddEndpointFilter(AntiforgeryForCookies)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimit));
+        group.MapPost("/{id:guid}/verify-policy", async (Guid id, VerifyCasePolicyRequest request, VerifyCasePolicyHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, request, ct)).ToCaseHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Cases.Manage);
+        group.MapPost("/{id:guid}/cancel", async (Guid id, CancelCaseRequest request, CancelCaseHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, request, ct)).ToCaseHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Cases.Manage);
+        group.MapPost("/{id:guid}/reveal", async (Guid id, RevealCasePersonalDataRequest request, RevealCasePersonalDataHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(id, request, ct)).ToCaseHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Cases.View)
+            .RequirePermission(Permissions.PersonalData.Reveal);
+    }
+
+    /// <summary>
+    /// The API group skips antiforgery (keys send no cookies); a multipart upload can be posted
+    /// cross-site by a plain HTML form, so a browser's cookie-signed upload must carry the token.
+    /// </summary>
+    private static async ValueTask<object?> AntiforgeryForCookies(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.RequestServices.GetRequiredService<CurrentUser>().IsApiKey
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: CaseLocalizer.For(http)["Error.BadRequest"]);
+        }
+
+        return await next(context);
     }
 }
 
@@ -59,6 +108,22 @@ public sealed class CaseQuery
     public int? PageSize { get; init; }
 
     public CaseFilter ToFilter() => new(Q, Status, Line, Insurer, Verified, From, To);
+}
+
+/// <summary>The query string of the coverage preview.</summary>
+public sealed class CoveragePreviewQuery
+{
+    public string? Insurer { get; init; }
+
+    public string? PolicyNumber { get; init; }
+
+    public string? Plate { get; init; }
+
+    public DateTimeOffset? LossAt { get; init; }
+
+    public Peril? Cause { get; init; }
+
+    public CoveragePreviewRequest ToRequest() => new(Insurer, PolicyNumber, Plate, LossAt, Cause);
 }
 
 public static class CaseResults

@@ -15,7 +15,7 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// Roles and their default permissions are seeded everywhere (see <see cref="SeedRolesAsync"/>).
 /// </summary>
 public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles,
-    DispatchDemoData dispatchDemo)
+    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, DispatchDemoData dispatchDemo)
 {
     public const string Password = "Anxin@2026";
     public const string HeadOfficeApiKey = "ak_demo-head-office-admin-key-0000000000";
@@ -108,10 +108,24 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
             Check(await users.AddToRolesAsync(user, p.Roles));
         }
 
+        // A commissioning insurer's own staff member: sees and maintains PICC's policies and cases only.
+        var picc = Staff.Create("P001", "任保", nodes["GD"]);
+        db.Staff.Add(picc);
+        await db.SaveChangesAsync();
+        var piccUser = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(), UserName = "piccuser", DisplayName = picc.Name, StaffId = picc.Id,
+            InsurerId = await db.Insurers.Where(x => x.Code == "PICC").Select(x => x.Id).SingleAsync(),
+        };
+        Check(await users.CreateAsync(piccUser, Password));
+        Check(await users.AddToRolesAsync(piccUser, [RoleCodes.Underwriter, RoleCodes.Agent]));
+
         var admin = await users.FindByNameAsync("admin");
         db.ApiKeys.Add(ApiKey.Create("演示：总公司管理员", ApiKeys.DisplayPrefix(HeadOfficeApiKey), ApiKeys.Hash(HeadOfficeApiKey),
             nodes["HO"], Permissions.All, admin!.Id));
         await db.SaveChangesAsync();
+        await CallDemoData.SeedAsync(db, numbers, time, DemoIdNumber);
+        await DemoCases.SeedAsync(db, nodes, numbers, time);
         await dispatchDemo.SeedAsync();
     }
 

@@ -12,8 +12,8 @@ namespace Anxin.Web.Infrastructure.Demo;
 
 /// <summary>
 /// Dispatch demo rows: profiles for surveyor1–3 around Shenzhen and Guangzhou with different
-/// skills, insurers and presence, a dispatch rule for PAIC, and two cases waiting for a surveyor
-/// (reported by agent1, so the dispatcher sees them on the board at once).
+/// skills, insurers and presence, a dispatch rule for PAIC, and two more cases waiting for a surveyor
+/// with their dispatch clocks (reported by agent1, so the dispatcher sees them on the board at once).
 /// </summary>
 public sealed class DispatchDemoData(AnxinDbContext db, ServiceClocks clocks, IBusinessNumberGenerator numbers, TimeProvider time)
 {
@@ -45,17 +45,19 @@ public sealed class DispatchDemoData(AnxinDbContext db, ServiceClocks clocks, IB
         db.InsurerDispatchRules.Add(paicRule);
         await db.SaveChangesAsync();
 
+        // Two more cases waiting for a surveyor, reported just now (the two of DemoCases are older and have no dispatch clock):
+        // a PAIC motor case that only surveyors serving PAIC may take, and our own property case that needs a property adjuster.
         var agent = await StaffOfAsync("agent1");
         var node = await db.OrgNodes.IgnoreQueryFilters().SingleAsync(n => n.Id == agent.OrgNodeId);
-        await ReportAsync(new LossReport(ProductLine.Motor, "张伟", "13800138001", null, "张伟", "13800138001", "PDAA202644030000000001", "粤B12345",
-            now.AddMinutes(-20), "深圳市福田区深南大道与彩田路交叉口", 22.5410, 114.0640, Peril.Collision, "等红灯时被后车追尾，后保险杠受损。",
-            "后保险杠、尾灯", false, null, "后车：粤B9X771", IntakeChannel.Phone), insurers["PICC"], agent.Id, node, now);
         await ReportAsync(new LossReport(ProductLine.Motor, "王强", "13700137003", null, "王强", "13700137003", "PDZA202644010000000003", "粤A11111",
-            now.AddMinutes(-10), "深圳市南山区科技园南区高新南七道", 22.5290, 113.9520, Peril.Glass, "停放时前挡风玻璃被高空坠物砸裂。",
-            "前挡风玻璃", false, null, null, IntakeChannel.Phone), insurers["PAIC"], agent.Id, node, now);
+            now.AddMinutes(-15), "深圳市南山区科技园南区高新南七道", 22.5290, 113.9520, Peril.Collision, "倒车时与路边石墩碰撞，后保险杠凹陷。",
+            "后保险杠", false, null, null, IntakeChannel.Phone), insurers["PAIC"], agent.Id, node, now);
+        await ReportAsync(new LossReport(ProductLine.Property, "刘经理", "13600136004", null, "刘经理", "13600136004", "AX-PROP-2026-0001", null,
+            now.AddMinutes(-30), "广东省深圳市南山区科技园南区 8 栋", 22.5350, 113.9500, Peril.WaterDamage, "楼上水管爆裂，仓库货物被水浸泡。",
+            "仓库内纸箱包装货物约 200 件", false, null, null, IntakeChannel.Phone), null, agent.Id, node, now);
     }
 
-    private async Task ReportAsync(LossReport report, Guid insurerId, Guid reportedBy, Domain.Organisation.OrgNode node, DateTimeOffset now)
+    private async Task ReportAsync(LossReport report, Guid? insurerId, Guid reportedBy, Domain.Organisation.OrgNode node, DateTimeOffset now)
     {
         var policy = await db.Policies.IgnoreQueryFilters().SingleOrDefaultAsync(p => p.Number == report.PolicyNumber);
         var @case = Case.Register(await numbers.NextAsync(Case.NumberPrefix, default), report, policy, insurerId, policy?.CustomerId, null,
