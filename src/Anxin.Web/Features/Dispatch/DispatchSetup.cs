@@ -30,6 +30,7 @@ public static class DispatchSetup
         services.AddScoped<FieldReporter>();
         services.AddScoped<DispatchPlanner>();
         services.AddScoped<AssignedSurveyor>();
+        services.AddScoped<Infrastructure.Demo.DispatchDemoData>();
         return services;
     }
 }

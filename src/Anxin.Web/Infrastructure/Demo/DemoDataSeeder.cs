@@ -16,6 +16,7 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// </summary>
 public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles,
     Messaging.IBusinessNumberGenerator numbers, TimeProvider time, IServiceProvider services)
+    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, DispatchDemoData dispatchDemo)
 {
     public const string Password = "Anxin@2026";
     public const string HeadOfficeApiKey = "ak_demo-head-office-admin-key-0000000000";
@@ -127,9 +128,9 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
             nodes["HO"], Permissions.All, admin!.Id));
         await db.SaveChangesAsync();
         await CallDemoData.SeedAsync(db, numbers, time, DemoIdNumber);
-        await DispatchDemoData.SeedAsync(db, time);
         await DemoCases.SeedAsync(db, nodes, numbers, time);
         await DemoRequests.SeedAsync(db, services, nodes, people);
+        await dispatchDemo.SeedAsync();
     }
 
     /// <summary>Every role of X-02 with its default permissions; existing grants are left alone.</summary>

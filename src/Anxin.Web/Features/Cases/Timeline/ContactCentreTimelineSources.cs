@@ -23,38 +23,6 @@ public sealed class CaseCallsTimelineSource(AnxinDbContext db) : ICaseTimelineSo
         answered is { } a && ended is { } e ? " " + (e - a).ToString(@"mm\:ss", CultureInfo.InvariantCulture) : string.Empty;
 }
 
-/// <summary>Every dispatch step (CC-04): assigned, acknowledged (customer contacted), arrived, assessed, ended or reassigned.</summary>
-public sealed class CaseAssignmentsTimelineSource(AnxinDbContext db) : ICaseTimelineSource
-{
-    public async Task<IReadOnlyList<CaseTimelineEntry>> EntriesAsync(CaseTimelineSubject subject, CancellationToken ct)
-    {
-        var rows = await db.Assignments.AsNoTracking().Where(a => a.CaseId == subject.Id).ToListAsync(ct);
-        var names = await StaffNames.LoadAsync(db, rows.Select(a => (Guid?)a.SurveyorStaffId), ct);
-        var entries = new List<CaseTimelineEntry>();
-        foreach (var a in rows)
-        {
-            var surveyor = names.GetValueOrDefault(a.SurveyorStaffId);
-            var eta = a.EtaMinutes is { } m ? $" · ETA {m} min" : string.Empty;
-            entries.Add(new(a.AssignedAt, "SurveyorAssigned", a.AssignedByName, $"{surveyor}{eta}"));
-            Add(entries, a.AcknowledgedAt, "SurveyorAcknowledged", surveyor, null);
-            Add(entries, a.ArrivedAt, "SurveyorArrived", surveyor, null);
-            Add(entries, a.AssessedAt, "LossAssessed", surveyor,
-                a.AssessedLossAmount is { } amount ? $"¥{amount.ToString("N2", CultureInfo.InvariantCulture)} {a.AssessmentNotes}".Trim() : a.AssessmentNotes);
-            Add(entries, a.EndedAt, "AssignmentEnded", surveyor, a.EndReason);
-        }
-
-        return entries;
-    }
-
-    private static void Add(List<CaseTimelineEntry> entries, DateTimeOffset? at, string type, string? actor, string? detail)
-    {
-        if (at is { } when)
-        {
-            entries.Add(new(when, type, actor, detail));
-        }
-    }
-}
-
 /// <summary>Hand-overs and take-overs of the case (CC-05, CC-07) with their notes.</summary>
 public sealed class CaseHandoversTimelineSource(AnxinDbContext db) : ICaseTimelineSource
 {

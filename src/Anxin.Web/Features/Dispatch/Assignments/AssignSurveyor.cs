@@ -170,20 +170,20 @@ public sealed class AssignSurveyorHandler(AnxinDbContext db, CurrentUser me, Dis
         };
         if (surveyor.Mobile is { Length: > 0 } mobile)
         {
-            db.Outbox.Add(OutboxMessage.Create(MessageChannel.Sms, mobile, SmsTemplate, JsonSerializer.Serialize(new
+            CaseMessages.Queue(db, subject, OutboxMessage.Create(MessageChannel.Sms, mobile, SmsTemplate, JsonSerializer.Serialize(new
             {
                 common.caseNumber,
                 common.plate,
                 common.place,
                 contactName = Masking.Name(subject.ContactName ?? subject.ReporterName),
                 contactMobile = subject.ContactMobile ?? subject.ReporterMobile,
-            }), subject.OrgNodeId, subject.OrgPath, now, culture));
+            }), subject.OrgNodeId, subject.OrgPath, now, culture), now);
         }
 
         foreach (var user in users)
         {
-            db.Outbox.Add(OutboxMessage.Create(MessageChannel.InApp, user.Id.ToString(), SmsTemplate, JsonSerializer.Serialize(common),
-                subject.OrgNodeId, subject.OrgPath, now, culture));
+            CaseMessages.Queue(db, subject, OutboxMessage.Create(MessageChannel.InApp, user.Id.ToString(), SmsTemplate, JsonSerializer.Serialize(common),
+                subject.OrgNodeId, subject.OrgPath, now, culture), now);
         }
     }
 }
