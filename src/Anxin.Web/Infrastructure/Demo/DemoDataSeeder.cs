@@ -15,8 +15,7 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// Roles and their default permissions are seeded everywhere (see <see cref="SeedRolesAsync"/>).
 /// </summary>
 public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles,
-    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, IServiceProvider services)
-    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, DispatchDemoData dispatchDemo)
+    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, IServiceProvider services, DispatchDemoData dispatchDemo)
 {
     public const string Password = "Anxin@2026";
     public const string HeadOfficeApiKey = "ak_demo-head-office-admin-key-0000000000";
