@@ -193,8 +193,13 @@ public sealed class DispatchFlowTests(Apps apps) : IClassFixture<Apps>
         var excluded = await app.NewSurveyorAsync("GD-SZ", scene.Lat, scene.Lng);
         var chosen = await app.NewSurveyorAsync("GD-SZ", scene.Lat + 0.1, scene.Lng);
         var paic = await app.InsurerIdAsync("PAIC");
+        // The demo data already holds a PAIC rule: an edit names the version it read.
+        var current = await app.Api().GetAsync($"/api/v1/insurers/{paic}/dispatch-rule");
+        long? version = current.IsSuccessStatusCode && (await current.ReadJsonAsync<JsonElement>()).TryGetProperty("version", out var v)
+            && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
         var rule = await app.Api().PutAsJsonAsync($"/api/v1/insurers/{paic}/dispatch-rule", new
         {
+            version,
             maxDistanceKm = 300.0, arrivalLimitMinutes = 45, excludedStaffIds = new[] { excluded.StaffId },
             requiredSkills = new Dictionary<string, string[]> { ["Motor"] = ["Motor"] },
         });
