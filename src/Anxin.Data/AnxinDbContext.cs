@@ -92,6 +92,23 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
 
+    /// <summary>
+    /// Optimistic concurrency against the version a client read: false when <paramref name="entity"/>
+    /// has moved on (answer 409); otherwise the next SaveChanges also fails if another writer saves first.
+    /// </summary>
+    public bool IsAtVersion<T>(T entity, long version)
+        where T : class, IVersioned
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (entity.Version != version)
+        {
+            return false;
+        }
+
+        Entry((object)entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
+        return true;
+    }
+
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>
     public void AddAuditEvent(string name, string entityType, object? entityId, string? detail, string? orgPath, DateTimeOffset at) =>
         AuditEntries.Add(AuditEntry.Event(at, name, entityType, entityId?.ToString(), detail, RequestActor.Actor, orgPath ?? "/"));

@@ -44,12 +44,11 @@ public sealed class CancelCaseHandler(AnxinDbContext db, ServiceClocks clocks, T
             return Result<CaseDetail>.Invalid(errors.All);
         }
 
-        if (@case.Version != request.Version)
+        if (!db.IsAtVersion(@case, request.Version!.Value))
         {
             return Result<CaseDetail>.Conflict();
         }
 
-        db.Entry(@case).Property(c => c.Version).OriginalValue = request.Version!.Value;
         try
         {
             @case.Cancel();

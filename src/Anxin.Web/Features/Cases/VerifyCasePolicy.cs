@@ -45,7 +45,7 @@ public sealed class VerifyCasePolicyHandler(AnxinDbContext db, TimeProvider time
             return Result<CaseDetail>.Invalid(errors.All);
         }
 
-        if (@case.Version != request.Version)
+        if (!db.IsAtVersion(@case, request.Version!.Value))
         {
             return Result<CaseDetail>.Conflict();
         }
@@ -56,7 +56,6 @@ public sealed class VerifyCasePolicyHandler(AnxinDbContext db, TimeProvider time
             return Result<CaseDetail>.Invalid(nameof(request.PolicyNumber), "Case.PolicyNotInRegister");
         }
 
-        db.Entry(@case).Property(c => c.Version).OriginalValue = request.Version!.Value;
         try
         {
             var check = @case.VerifyPolicy(policy);

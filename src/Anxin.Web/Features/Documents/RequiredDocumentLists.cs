@@ -83,9 +83,12 @@ public sealed class RequiredDocumentListsHandler(AnxinDbContext db, CurrentUser 
                 list = RequiredDocumentList.Create(target.InsurerId, target.Line, items, itemsEn);
                 db.RequiredDocumentLists.Add(list);
             }
+            else if (!db.IsAtVersion(list, request.Version!.Value))
+            {
+                return Result<RequiredDocumentListDto>.Conflict();
+            }
             else
             {
-                db.Entry(list).Property(l => l.Version).OriginalValue = request.Version!.Value;
                 list.Replace(items, itemsEn);
             }
         }

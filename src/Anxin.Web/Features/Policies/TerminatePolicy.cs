@@ -48,9 +48,9 @@ public sealed class TerminatePolicyHandler(AnxinDbContext db, TimeProvider time)
             return Result<PolicyDetail>.Invalid(errors.All);
         }
 
-        if (request.Version is { } version)
+        if (request.Version is { } version && !db.IsAtVersion(policy, version))
         {
-            db.Entry(policy).Property(p => p.Version).OriginalValue = version;
+            return Result<PolicyDetail>.Conflict();
         }
 
         try

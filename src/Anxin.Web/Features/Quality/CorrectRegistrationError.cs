@@ -40,14 +40,9 @@ public sealed class CorrectRegistrationErrorHandler(AnxinDbContext db, CurrentUs
     internal static async Task<Result<RegistrationErrorView>> ChangeAsync(AnxinDbContext db, RegistrationError error, long? version,
         Action<RegistrationError> change, string auditEvent, DateTimeOffset now, CancellationToken ct)
     {
-        if (version is { } v)
+        if (version is { } v && !db.IsAtVersion(error, v))
         {
-            if (v != error.Version)
-            {
-                return Result<RegistrationErrorView>.Conflict();
-            }
-
-            db.Entry(error).Property(e => e.Version).OriginalValue = v;
+            return Result<RegistrationErrorView>.Conflict();
         }
 
         try

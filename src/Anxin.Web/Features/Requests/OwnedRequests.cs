@@ -140,13 +140,7 @@ public sealed class OwnedRequest
             return Result.Invalid("Version", "Validation.Version");
         }
 
-        if (Entity.Version != version)
-        {
-            return Result.Conflict();
-        }
-
-        db.Entry((object)Entity).Property(nameof(IVersioned.Version)).OriginalValue = version.Value;
-        return null;
+        return db.IsAtVersion(Entity, version.Value) ? null : Result.Conflict();
     }
 
     /// <summary>Hands the request to <paramref name="to"/>, returning the hand-over record to add.</summary>

@@ -90,13 +90,9 @@ public sealed class ChangeDispatchRuleHandler(AnxinDbContext db, CurrentUser me,
                 rule = InsurerDispatchRule.Create(insurerId);
                 db.InsurerDispatchRules.Add(rule);
             }
-            else if (rule.Version != request.Version)
+            else if (request.Version is not { } version || !db.IsAtVersion(rule, version))
             {
                 return Result<DispatchRuleView>.Conflict();
-            }
-            else
-            {
-                db.Entry(rule).Property(r => r.Version).OriginalValue = request.Version!.Value;
             }
 
             var skills = request.RequiredSkills?.ToDictionary(p => p.Key, p => p.Value.Aggregate(SurveyorSkills.None, (all, s) => all | s));

@@ -115,12 +115,11 @@ public sealed class ChangeSurveyorProfileHandler(AnxinDbContext db, GetSurveyorH
             }
             else
             {
-                if (profile.Version != request.Version)
+                if (request.Version is not { } version || !db.IsAtVersion(profile, version))
                 {
                     return Result<SurveyorDetail>.Conflict();
                 }
 
-                db.Entry(profile).Property(p => p.Version).OriginalValue = request.Version!.Value;
                 profile.PlaceIn(staff);
                 profile.Change(skills, point.Value, request.LoadCap!.Value, insurerIds);
             }
