@@ -58,8 +58,7 @@ public sealed class ListConsultationsHandler(AnxinDbContext db, CurrentUser me, 
     public async IAsyncEnumerable<ConsultationListItem> RowsAsync(ConsultationFilter filter,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        // Owner names first, in their own query: one reader at a time on the connection, and no filter lifted on the consultations.
-        var names = await db.Staff.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name + " (" + s.WorkNumber + ")", ct);
+        var names = await StaffNames.AllAsync(db, ct);
         await foreach (var row in Project(Filter(filter).OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id)).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return Mask(row) with { OwnerName = row.OwnerStaffId is { } o ? names.GetValueOrDefault(o) : null };

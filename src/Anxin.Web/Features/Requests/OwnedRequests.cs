@@ -195,22 +195,3 @@ public static class RequestFollowUp
     public static string Local(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Anxin.Domain.Clocks.WorkingCalendar.ChinaTime).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>Staff names and work numbers by id, across organisation scopes, in a query of their own.</summary>
-public static class StaffCards
-{
-    public sealed record Card(Guid Id, string Name, string WorkNumber, Guid OrgNodeId, string OrgPath)
-    {
-        public string Display => $"{Name} ({WorkNumber})";
-    }
-
-    public static async Task<Dictionary<Guid, Card>> LoadAsync(AnxinDbContext db, IEnumerable<Guid?> ids, CancellationToken ct)
-    {
-        var wanted = ids.OfType<Guid>().Distinct().ToList();
-        return wanted.Count == 0
-            ? []
-            : await db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => wanted.Contains(s.Id))
-                .Select(s => new Card(s.Id, s.Name, s.WorkNumber, s.OrgNodeId, s.OrgPath))
-                .ToDictionaryAsync(s => s.Id, ct);
-    }
-}
