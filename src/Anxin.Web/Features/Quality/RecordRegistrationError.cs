@@ -7,6 +7,7 @@ using Anxin.Domain.Requests;
 using Anxin.Web.Features.Requests;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Quality;
@@ -108,19 +109,14 @@ public sealed class RecordRegistrationErrorHandler(AnxinDbContext db, CurrentUse
 
         db.RegistrationErrors.Add(error);
         var recorder = me.DisplayName;
-        var users = await db.Users.Where(u => u.StaffId == responsible.Id).Select(u => new { u.Id, u.PreferredCulture }).ToListAsync(ct);
-        foreach (var user in users)
+        await StaffInbox.QueueAsync(db, responsible.Id, "Quality.ErrorRecorded", new
         {
-            db.Outbox.Add(Anxin.Domain.Messaging.OutboxMessage.Create(Anxin.Domain.Messaging.MessageChannel.InApp, user.Id.ToString(),
-                "Quality.ErrorRecorded", System.Text.Json.JsonSerializer.Serialize(new
-                {
-                    number = error.SubjectNumber,
-                    errorId = error.Id,
-                    category = error.Category.ToString(),
-                    description = error.Description,
-                    qa = recorder,
-                }), responsible.OrgNodeId, responsible.OrgPath, now, user.PreferredCulture ?? "zh-CN"));
-        }
+            number = error.SubjectNumber,
+            errorId = error.Id,
+            category = error.Category.ToString(),
+            description = error.Description,
+            qa = recorder,
+        }, responsible.OrgNodeId, responsible.OrgPath, now, ct);
 
         db.AddAuditEvent("RegistrationErrorRecorded", nameof(RegistrationError), error.Id,
             $"{error.SubjectNumber} {error.Category} → {responsible.Id}", error.OrgPath, now);

@@ -10,6 +10,7 @@ using Anxin.Domain.Requests;
 using Anxin.Web.Features.Clocks;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Requests;
@@ -178,18 +179,9 @@ public static class RequestFollowUp
     }
 
     /// <summary>Queues an in-app notice for every account of a member of staff, in the language they chose.</summary>
-    public static async Task<int> NotifyStaffAsync(AnxinDbContext db, Guid staffId, string template, object parameters, OwnedRequest request,
-        DateTimeOffset now, CancellationToken ct)
-    {
-        var users = await db.Users.Where(u => u.StaffId == staffId).Select(u => new { u.Id, u.PreferredCulture }).ToListAsync(ct);
-        foreach (var user in users)
-        {
-            db.Outbox.Add(OutboxMessage.Create(MessageChannel.InApp, user.Id.ToString(), template, JsonSerializer.Serialize(parameters),
-                request.Ref.OrgNodeId, request.OrgPath, now, user.PreferredCulture ?? "zh-CN"));
-        }
-
-        return users.Count;
-    }
+    public static Task<int> NotifyStaffAsync(AnxinDbContext db, Guid staffId, string template, object parameters, OwnedRequest request,
+        DateTimeOffset now, CancellationToken ct) =>
+        StaffInbox.QueueAsync(db, staffId, template, parameters, request.Ref.OrgNodeId, request.OrgPath, now, ct);
 
     /// <summary>"yyyy-MM-dd HH:mm" in China time, for notice texts.</summary>
     public static string Local(DateTimeOffset at) =>
