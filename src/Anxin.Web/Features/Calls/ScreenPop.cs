@@ -135,10 +135,7 @@ public sealed partial class PostgresCallPopPublisher(IServiceScopeFactory scopes
     {
         try
         {
-            var payload = JsonSerializer.Serialize(new CallPopPayload(userId, callId));
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AnxinDbContext>();
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({CallPopPusher.Channel}, {payload})", ct);
+            await PostgresNotify.SendAsync(scopes, CallPopPusher.Channel, new CallPopPayload(userId, callId), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

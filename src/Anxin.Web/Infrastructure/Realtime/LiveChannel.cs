@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Anxin.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Anxin.Web.Infrastructure.Realtime;
 
 /// <summary>
@@ -13,4 +17,17 @@ public interface ILiveChannel
 
     /// <summary>Delivers one payload to this node's connections; never throws.</summary>
     Task DeliverAsync(string payload, CancellationToken ct);
+}
+
+/// <summary>The sending side of every live channel on PostgreSQL: <c>pg_notify(channel, payload)</c> on a connection of its own.</summary>
+public static class PostgresNotify
+{
+    /// <summary>Sends <paramref name="payload"/> (serialized as JSON; ids only) to every node listening on <paramref name="channel"/>.</summary>
+    public static async Task SendAsync(IServiceScopeFactory scopes, string channel, object payload, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(payload);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnxinDbContext>();
+        await db.Database.ExecuteSqlAsync($"SELECT pg_notify({channel}, {json})", ct);
+    }
 }
