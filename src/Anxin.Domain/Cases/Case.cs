@@ -145,16 +145,16 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
             Status = CaseStatus.Reported,
             Channel = report.Channel,
             PolicyId = policy?.Id,
-            PolicyNumber = policy?.Number ?? Clean(report.PolicyNumber),
+            PolicyNumber = policy?.Number ?? DomainText.Clean(report.PolicyNumber),
             PolicyVerified = check.PolicyVerified,
             CustomerId = customerId ?? policy?.CustomerId,
             CallId = callId,
             ReporterName = report.ReporterName.Trim(),
             ReporterMobile = report.ReporterMobile,
-            ReporterIdNumber = Clean(report.ReporterIdNumber),
-            ContactName = Clean(report.ContactName),
-            ContactMobile = Clean(report.ContactMobile),
-            Plate = Clean(report.Plate) ?? policy?.Plate,
+            ReporterIdNumber = DomainText.Clean(report.ReporterIdNumber),
+            ContactName = DomainText.Clean(report.ContactName),
+            ContactMobile = DomainText.Clean(report.ContactMobile),
+            Plate = DomainText.Clean(report.Plate) ?? policy?.Plate,
             // Stored in UTC: PostgreSQL's timestamptz refuses other offsets (the form sends China time).
             LossAt = report.LossAt.ToUniversalTime(),
             ReportedAt = now.ToUniversalTime(),
@@ -163,10 +163,10 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
             Longitude = report.Longitude,
             Cause = report.Cause,
             Description = report.Description.Trim(),
-            LossDescription = Clean(report.LossDescription),
+            LossDescription = DomainText.Clean(report.LossDescription),
             Injuries = report.Injuries,
-            InjuryDetails = report.Injuries ? Clean(report.InjuryDetails) : null,
-            ThirdParties = Clean(report.ThirdParties),
+            InjuryDetails = report.Injuries ? DomainText.Clean(report.InjuryDetails) : null,
+            ThirdParties = DomainText.Clean(report.ThirdParties),
             CoverageOutcome = check.Outcome,
             CoverageReasons = JsonSerializer.Serialize(check.Reasons),
             ReportedByStaffId = reportedBy,
@@ -285,5 +285,4 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
         }
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -247,7 +247,7 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
             throw new DomainException("Claim.KnewOfLossOutOfRange", nameof(KnewOfLossAt));
         }
 
-        var insuredObject = Clean(intake.InsuredObject);
+        var insuredObject = DomainText.Clean(intake.InsuredObject);
         if (insuredObject is { Length: > MaxInsuredObjectLength })
         {
             throw new DomainException("Validation.TooLong", nameof(InsuredObject));
@@ -1135,7 +1135,7 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
 
     private string ValidArchiveNumber(string? archiveNumber)
     {
-        archiveNumber = Clean(archiveNumber);
+        archiveNumber = DomainText.Clean(archiveNumber);
         if (ArchiveNumber is not null && archiveNumber is not null && archiveNumber != ArchiveNumber)
         {
             throw new DomainException("Claim.ArchiveNumberChanged", nameof(ArchiveNumber));
@@ -1231,9 +1231,8 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
 
     private static string? CleanNote(string? note)
     {
-        note = Clean(note);
+        note = DomainText.Clean(note);
         return note is { Length: > ClaimApproval.MaxNoteLength } ? throw new DomainException("Validation.TooLong", nameof(ClaimApproval.DecisionNote)) : note;
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
