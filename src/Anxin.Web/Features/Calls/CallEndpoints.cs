@@ -5,37 +5,29 @@ using Anxin.Web.Infrastructure.Http;
 
 namespace Anxin.Web.Features.Calls;
 
-public static class CallResults
-{
-    public static IResult ToCallHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>
-        result.ToHttp(http, ok, CallLocalizer.For(http));
-
-    public static IResult ToCallHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        result.ToHttp(http, ok, CallLocalizer.For(http));
-}
-
 /// <summary>The call log (CC-01) and the CTI event intake.</summary>
 public sealed class CallEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.CallText>();
         api.MapPost("/cti/events", async (CtiEventRequest request, RecordCtiEventHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToCallHttp(http, Results.Ok))
+                (await h.HandleAsync(request, ct)).ToHttp(http, Results.Ok))
             .WithTags("Calls")
             .RequirePermission(Permissions.Calls.Cti);
 
         var calls = api.MapGroup("/calls").WithTags("Calls");
         calls.MapGet("/", async ([AsParameters] CallQuery q, ListCallsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(new ListCallsRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToCallHttp(http, Results.Ok))
+                (await h.HandleAsync(new ListCallsRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Calls.View);
         calls.MapGet("/export", async ([AsParameters] CallQuery q, string? format, string? columns, ExportCallsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(q.ToFilter(), format, columns, ct)).ToCallHttp(http, file => file))
+                (await h.HandleAsync(q.ToFilter(), format, columns, ct)).ToHttp(http, file => file))
             .RequirePermission(Permissions.Calls.View);
         calls.MapGet("/{id:guid}", async (Guid id, GetCallHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } call ? Results.Ok(call) : Results.Problem(statusCode: 404))
             .RequirePermission(Permissions.Calls.View);
         calls.MapPut("/{id:guid}/classification", async (Guid id, ClassifyCallRequest request, ClassifyCallHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToCallHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Calls.Desk);
     }
 }

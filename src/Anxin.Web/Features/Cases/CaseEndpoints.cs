@@ -15,20 +15,21 @@ public sealed class CaseEndpoints : IEndpointModule
 
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.CaseText>();
         var group = api.MapGroup("/cases").WithTags("Cases");
 
         group.MapPost("/", async (ReportLossRequest request, ReportLossHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToCaseHttp(http, c => Results.Created($"/api/v1/cases/{c.Id}", c)))
+                (await h.HandleAsync(request, ct)).ToHttp(http, c => Results.Created($"/api/v1/cases/{c.Id}", c)))
             .RequirePermission(Permissions.Cases.Report)
             .WithIdempotency();
         group.MapGet("/", async ([AsParameters] CaseQuery q, ListCasesHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(new ListCasesRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToCaseHttp(http, Results.Ok))
+                (await h.HandleAsync(new ListCasesRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Cases.View);
         group.MapGet("/export", ([AsParameters] CaseQuery q, string? format, string? columns, ExportCasesHandler h, HttpContext http) =>
-                h.Handle(q.ToFilter(), format, columns).ToCaseHttp(http, file => file))
+                h.Handle(q.ToFilter(), format, columns).ToHttp(http, file => file))
             .RequirePermission(Permissions.Cases.View);
         group.MapGet("/coverage-preview", async ([AsParameters] CoveragePreviewQuery q, PreviewCoverageHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(q.ToRequest(), ct)).ToCaseHttp(http, Results.Ok))
+                (await h.HandleAsync(q.ToRequest(), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Cases.Report);
         group.MapGet("/{id:guid}", async (Guid id, GetCaseHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } c ? Results.Ok(c) : Results.Problem(statusCode: 404))
@@ -48,18 +49,18 @@ public sealed class CaseEndpoints : IEndpointModule
                     : Results.Problem(statusCode: 404))
             .RequirePermission(Permissions.Cases.View);
         group.MapPost("/{id:guid}/attachments", async (Guid id, IFormFileCollection files, AddCaseAttachmentsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, AttachmentUpload.From(files), ct)).ToCaseHttp(http, added => Results.Ok(added)))
+                (await h.HandleAsync(id, AttachmentUpload.From(files), ct)).ToHttp(http, added => Results.Ok(added)))
             .RequirePermission(Permissions.Cases.Report)
             .AddEndpointFilter(AntiforgeryForCookies)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(UploadLimit));
         group.MapPost("/{id:guid}/verify-policy", async (Guid id, VerifyCasePolicyRequest request, VerifyCasePolicyHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToCaseHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Cases.Manage);
         group.MapPost("/{id:guid}/cancel", async (Guid id, CancelCaseRequest request, CancelCaseHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToCaseHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Cases.Manage);
         group.MapPost("/{id:guid}/reveal", async (Guid id, RevealCasePersonalDataRequest request, RevealCasePersonalDataHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToCaseHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Cases.View)
             .RequirePermission(Permissions.PersonalData.Reveal);
     }
@@ -124,13 +125,4 @@ public sealed class CoveragePreviewQuery
     public Peril? Cause { get; init; }
 
     public CoveragePreviewRequest ToRequest() => new(Insurer, PolicyNumber, Plate, LossAt, Cause);
-}
-
-public static class CaseResults
-{
-    public static IResult ToCaseHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>
-        result.ToHttp(http, ok, CaseLocalizer.For(http));
-
-    public static IResult ToCaseHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        result.ToHttp(http, ok, CaseLocalizer.For(http));
 }

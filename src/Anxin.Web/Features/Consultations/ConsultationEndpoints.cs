@@ -11,23 +11,24 @@ public sealed class ConsultationEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.ServiceText>();
         var group = api.MapGroup("/consultations").WithTags("Consultations");
 
         group.MapPost("/", async (RegisterConsultationRequest request, RegisterConsultationHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToServiceHttp(http, c => Results.Created($"/api/v1/consultations/{c.Id}", c)))
+                (await h.HandleAsync(request, ct)).ToHttp(http, c => Results.Created($"/api/v1/consultations/{c.Id}", c)))
             .RequirePermission(Permissions.Consultations.Manage)
             .WithIdempotency();
         group.MapGet("/", async ([AsParameters] ConsultationQuery q, ListConsultationsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(new ListConsultationsRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToServiceHttp(http, Results.Ok))
+                (await h.HandleAsync(new ListConsultationsRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Consultations.View);
         group.MapGet("/export", ([AsParameters] ConsultationQuery q, string? format, string? columns, ExportConsultationsHandler h, HttpContext http) =>
-                h.Handle(q.ToFilter(), format, columns).ToServiceHttp(http, file => file))
+                h.Handle(q.ToFilter(), format, columns).ToHttp(http, file => file))
             .RequirePermission(Permissions.Consultations.View);
         group.MapGet("/{id:guid}", async (Guid id, GetConsultationHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } c ? Results.Ok(c) : Results.Problem(statusCode: 404))
             .RequirePermission(Permissions.Consultations.View);
         group.MapPost("/{id:guid}/answer", async (Guid id, AnswerConsultationRequest request, AnswerConsultationHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToServiceHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Consultations.View);
     }
 }

@@ -48,12 +48,3 @@ public static class DispatchArea
         return second < 0 ? orgPath : orgPath[..(second + 1)];
     }
 }
-
-public static class DispatchResults
-{
-    public static IResult ToDispatchHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>
-        result.ToHttp(http, ok, DispatchLocalizer.For(http));
-
-    public static IResult ToDispatchHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        result.ToHttp(http, ok, DispatchLocalizer.For(http));
-}

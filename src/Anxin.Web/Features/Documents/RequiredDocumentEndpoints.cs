@@ -10,6 +10,7 @@ public sealed class RequiredDocumentEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.PolicyText>();
         var group = api.MapGroup("/required-documents").WithTags("Required documents");
 
         group.MapGet("/", async (RequiredDocumentListsHandler h, CancellationToken ct) => Results.Ok(await h.ListAsync(ct)))
@@ -19,7 +20,7 @@ public sealed class RequiredDocumentEndpoints : IEndpointModule
             .RequirePermission(Permissions.Cases.Manage);
         group.MapPut("/{insurer}/{line}", async (string insurer, string line, SaveRequiredDocumentsRequest request, RequiredDocumentListsHandler h,
                 HttpContext http, CancellationToken ct) =>
-                (await h.SaveAsync(insurer, line, request, ct)).ToPolicyHttp(http, Results.Ok))
+                (await h.SaveAsync(insurer, line, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Cases.Manage);
     }
 }

@@ -11,17 +11,18 @@ public sealed class PolicyEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.PolicyText>();
         var group = api.MapGroup("/policies").WithTags("Policies");
 
         group.MapPost("/", async (CreatePolicyRequest request, RegisterPolicyHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToPolicyHttp(http, p => Results.Created($"/api/v1/policies/{p.Id}", p)))
+                (await h.HandleAsync(request, ct)).ToHttp(http, p => Results.Created($"/api/v1/policies/{p.Id}", p)))
             .RequirePermission(Permissions.Policies.Manage)
             .WithIdempotency();
         group.MapGet("/", async ([AsParameters] PolicyQuery q, ListPoliciesHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(new ListPoliciesRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToPolicyHttp(http, Results.Ok))
+                (await h.HandleAsync(new ListPoliciesRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Policies.View);
         group.MapGet("/export", ([AsParameters] PolicyQuery q, string? format, string? columns, ExportPoliciesHandler h, HttpContext http) =>
-                h.Handle(q.ToFilter(), format, columns).ToPolicyHttp(http, file => file))
+                h.Handle(q.ToFilter(), format, columns).ToHttp(http, file => file))
             .RequirePermission(Permissions.Policies.View);
         group.MapGet("/{id:guid}", async (Guid id, GetPolicyHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } policy ? Results.Ok(policy) : Results.Problem(statusCode: 404))
@@ -31,7 +32,7 @@ public sealed class PolicyEndpoints : IEndpointModule
             .RequirePermission(Permissions.Policies.View)
             .RequirePermission(Permissions.Cases.View);
         group.MapPost("/{id:guid}/terminate", async (Guid id, TerminatePolicyRequest request, TerminatePolicyHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToPolicyHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Policies.Manage);
         group.MapPost("/import", async (IFormFile? file, ImportPoliciesHandler h, HttpContext http, CancellationToken ct) =>
                 await ImportAsync(file, h, http, ct))
@@ -47,7 +48,7 @@ public sealed class PolicyEndpoints : IEndpointModule
     {
         await using var stream = file?.OpenReadStream();
         var result = await h.HandleAsync(stream, file?.FileName, ct);
-        return result.ToPolicyHttp(http, outcome => outcome.Rejected
+        return result.ToHttp(http, outcome => outcome.Rejected
             ? TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: PolicyLocalizer.For(http)["Import.Rejected", outcome.ErrorCount],
@@ -82,13 +83,4 @@ public sealed class PolicyQuery
     public int? PageSize { get; init; }
 
     public PolicyFilter ToFilter() => new(Q, Line, Insurer, Status, InForceOn);
-}
-
-public static class PolicyResults
-{
-    public static IResult ToPolicyHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>
-        result.ToHttp(http, ok, PolicyLocalizer.For(http));
-
-    public static IResult ToPolicyHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        result.ToHttp(http, ok, PolicyLocalizer.For(http));
 }

@@ -14,24 +14,25 @@ public sealed class QualityEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.ServiceText>();
         var group = api.MapGroup("/quality/errors").WithTags("Quality");
         group.MapPost("/", async (RecordRegistrationErrorRequest request, RecordRegistrationErrorHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToServiceHttp(http, e => Results.Created($"/api/v1/quality/errors/{e.Id}", e)))
+                (await h.HandleAsync(request, ct)).ToHttp(http, e => Results.Created($"/api/v1/quality/errors/{e.Id}", e)))
             .RequirePermission(Permissions.Quality.RecordErrors)
             .WithIdempotency();
         group.MapGet("/", async ([AsParameters] RegistrationErrorQuery q, ListRegistrationErrorsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(q.ToFilter(), q.After, q.PageSize, ct)).ToServiceHttp(http, Results.Ok))
+                (await h.HandleAsync(q.ToFilter(), q.After, q.PageSize, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Quality.ViewErrors);
         group.MapGet("/export", ([AsParameters] RegistrationErrorQuery q, string? format, string? columns, ExportRegistrationErrorsHandler h, HttpContext http) =>
-                h.Handle(q.ToFilter(), format, columns).ToServiceHttp(http, file => file))
+                h.Handle(q.ToFilter(), format, columns).ToHttp(http, file => file))
             .RequirePermission(Permissions.Quality.ViewErrors);
         group.MapGet("/summary", async (string? from, string? to, SummarizeRegistrationErrorsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(from, to, ct)).ToServiceHttp(http, Results.Ok))
+                (await h.HandleAsync(from, to, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Quality.ViewErrors);
         group.MapPost("/{id:guid}/correct", async (Guid id, CorrectRegistrationErrorRequest request, CorrectRegistrationErrorHandler h, HttpContext http,
-                    CancellationToken ct) => (await h.HandleAsync(id, request, ct)).ToServiceHttp(http, Results.Ok));
+                    CancellationToken ct) => (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok));
         group.MapPost("/{id:guid}/confirm", async (Guid id, ConfirmRegistrationErrorRequest request, ConfirmRegistrationErrorHandler h, HttpContext http,
-                    CancellationToken ct) => (await h.HandleAsync(id, request, ct)).ToServiceHttp(http, Results.Ok))
+                    CancellationToken ct) => (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Quality.RecordErrors);
 
         api.MapGet("/my/errors", async (RegistrationErrorStatus? status, ListRegistrationErrorsHandler h, CancellationToken ct) =>

@@ -13,6 +13,7 @@ public sealed class RequestEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.ServiceText>();
         foreach (var (segment, kind, view) in new[]
                  {
                      ("cases", RequestKind.Case, Permissions.Cases.View),
@@ -21,22 +22,22 @@ public sealed class RequestEndpoints : IEndpointModule
         {
             var group = api.MapGroup("/" + segment).WithTags("Ownership");
             group.MapGet("/{id:guid}/ownership", async (Guid id, GetOwnershipHandler h, HttpContext http, CancellationToken ct) =>
-                    (await h.HandleAsync(kind, id, ct)).ToServiceHttp(http, Results.Ok))
+                    (await h.HandleAsync(kind, id, ct)).ToHttp(http, Results.Ok))
                 .RequirePermission(view);
             group.MapGet("/{id:guid}/history", async (Guid id, GetRequestHistoryHandler h, CancellationToken ct) =>
                     await h.HandleAsync(kind, id, ct) is { } history ? Results.Ok(history) : Results.Problem(statusCode: 404))
                 .RequirePermission(view);
             group.MapPost("/{id:guid}/handover", async (Guid id, HandOverRequest request, HandOverRequestHandler h, HttpContext http, CancellationToken ct) =>
-                    (await h.HandleAsync(kind, id, request, ct)).ToServiceHttp(http, Results.Ok))
+                    (await h.HandleAsync(kind, id, request, ct)).ToHttp(http, Results.Ok))
                 .RequirePermission(view);
             group.MapPost("/{id:guid}/take-over", async (Guid id, TakeOverRequest request, TakeOverRequestHandler h, HttpContext http, CancellationToken ct) =>
-                    (await h.HandleAsync(kind, id, request, ct)).ToServiceHttp(http, Results.Ok))
+                    (await h.HandleAsync(kind, id, request, ct)).ToHttp(http, Results.Ok))
                 .RequirePermission(Permissions.Requests.Supervise);
             group.MapPost("/{id:guid}/escalate", async (Guid id, EscalateRequest request, EscalateRequestHandler h, HttpContext http, CancellationToken ct) =>
-                    (await h.HandleAsync(kind, id, request, ct)).ToServiceHttp(http, e => Results.Created($"/api/v1/{segment}/{id}/ownership", e)))
+                    (await h.HandleAsync(kind, id, request, ct)).ToHttp(http, e => Results.Created($"/api/v1/{segment}/{id}/ownership", e)))
                 .RequirePermission(view);
             group.MapPost("/{id:guid}/follow-up", async (Guid id, FollowUpRequest request, FollowUpRequestHandler h, HttpContext http, CancellationToken ct) =>
-                    (await h.HandleAsync(kind, id, request, ct)).ToServiceHttp(http, Results.Ok))
+                    (await h.HandleAsync(kind, id, request, ct)).ToHttp(http, Results.Ok))
                 .RequirePermission(view);
         }
 
@@ -49,13 +50,4 @@ public sealed class RequestEndpoints : IEndpointModule
             .WithTags("Ownership")
             .RequirePermission(Permissions.Requests.Supervise);
     }
-}
-
-public static class ServiceResults
-{
-    public static IResult ToServiceHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>
-        result.ToHttp(http, ok, ServiceLocalizer.For(http));
-
-    public static IResult ToServiceHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        result.ToHttp(http, ok, ServiceLocalizer.For(http));
 }

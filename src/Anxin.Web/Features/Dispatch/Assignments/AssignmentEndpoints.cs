@@ -11,12 +11,13 @@ public sealed class AssignmentEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.DispatchText>();
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Dispatch");
         cases.MapGet("/recommendations", async (Guid id, int? top, bool? explain, RecommendSurveyorsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, top, explain ?? false, ct)).ToDispatchHttp(http, Results.Ok))
+                (await h.HandleAsync(id, top, explain ?? false, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Dispatch.Assign);
         cases.MapPost("/assignments", async (Guid id, AssignSurveyorRequest request, AssignSurveyorHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToDispatchHttp(http, a => Results.Created($"/api/v1/assignments/{a.Id}", a)))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, a => Results.Created($"/api/v1/assignments/{a.Id}", a)))
             .RequirePermission(Permissions.Dispatch.Assign)
             .WithIdempotency();
         cases.MapGet("/assignments", async (Guid id, ListCaseAssignmentsHandler h, CancellationToken ct) =>
@@ -27,16 +28,16 @@ public sealed class AssignmentEndpoints : IEndpointModule
         assignments.MapGet("/mine", async (MyTasksHandler h, CancellationToken ct) => Results.Ok(await h.HandleAsync(ct)))
             .RequirePermission(Permissions.Dispatch.Field);
         assignments.MapPost("/{id:guid}/acknowledge", async (Guid id, AcknowledgeAssignmentHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, ct)).ToDispatchHttp(http, Results.Ok))
+                (await h.HandleAsync(id, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Dispatch.Field);
         assignments.MapPost("/{id:guid}/arrival", async (Guid id, ReportArrivalHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, ct)).ToDispatchHttp(http, Results.Ok))
+                (await h.HandleAsync(id, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Dispatch.Field);
         assignments.MapPost("/{id:guid}/assessment", async (Guid id, RecordAssessmentRequest request, RecordAssessmentHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToDispatchHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Dispatch.Field);
         assignments.MapPost("/{id:guid}/photos", async (Guid id, IFormFileCollection photos, AddSurveyPhotosHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, [.. photos.Select(f => new UploadedPhoto(f.FileName, f.Length, f.OpenReadStream))], ct)).ToDispatchHttp(http, Results.Ok))
+                (await h.HandleAsync(id, [.. photos.Select(f => new UploadedPhoto(f.FileName, f.Length, f.OpenReadStream))], ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Dispatch.Field)
             .DisableAntiforgery();
         assignments.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, GetSurveyPhotoHandler h, CancellationToken ct) =>

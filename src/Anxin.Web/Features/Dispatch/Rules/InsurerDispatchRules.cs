@@ -119,6 +119,7 @@ public sealed class DispatchRuleEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.DispatchText>();
         var group = api.MapGroup("/insurers").WithTags("Dispatch");
         group.MapGet("/dispatch-rules", async (ListDispatchRulesHandler h, CancellationToken ct) => Results.Ok(await h.HandleAsync(ct)))
             .RequirePermission(Permissions.Dispatch.ManageRules);
@@ -126,7 +127,7 @@ public sealed class DispatchRuleEndpoints : IEndpointModule
                 await h.GetAsync(insurerId, ct) is { } rule ? Results.Ok(rule) : Results.Problem(statusCode: 404))
             .RequirePermission(Permissions.Dispatch.ManageRules);
         group.MapPut("/{insurerId:guid}/dispatch-rule", async (Guid insurerId, ChangeDispatchRuleRequest request, ChangeDispatchRuleHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(insurerId, request, ct)).ToDispatchHttp(http, Results.Ok))
+                (await h.HandleAsync(insurerId, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Dispatch.ManageRules);
     }
 }
