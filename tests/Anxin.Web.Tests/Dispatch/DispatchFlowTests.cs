@@ -193,10 +193,12 @@ public sealed class DispatchFlowTests(Apps apps) : IClassFixture<Apps>
         var excluded = await app.NewSurveyorAsync("GD-SZ", scene.Lat, scene.Lng);
         var chosen = await app.NewSurveyorAsync("GD-SZ", scene.Lat + 0.1, scene.Lng);
         var paic = await app.InsurerIdAsync("PAIC");
+        var current = await (await app.Api().GetAsync($"/api/v1/insurers/{paic}/dispatch-rule")).ReadJsonAsync<JsonElement>();
         var rule = await app.Api().PutAsJsonAsync($"/api/v1/insurers/{paic}/dispatch-rule", new
         {
             maxDistanceKm = 300.0, arrivalLimitMinutes = 45, excludedStaffIds = new[] { excluded.StaffId },
             requiredSkills = new Dictionary<string, string[]> { ["Motor"] = ["Motor"] },
+            version = current.GetProperty("version").ValueKind == JsonValueKind.Null ? (long?)null : current.GetProperty("version").GetInt64(),
         });
         Assert.True(rule.StatusCode == HttpStatusCode.OK, await rule.Content.ReadAsStringAsync());
         var caseId = (await app.ReportCaseAsync(scene, "PAIC")).GetProperty("id").GetGuid();

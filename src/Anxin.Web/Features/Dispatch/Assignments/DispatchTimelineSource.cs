@@ -26,14 +26,14 @@ public sealed class DispatchTimelineSource(AnxinDbContext db, IStringLocalizer<D
         }
 
         var names = await StaffNames.LoadAsync(db, assignments.Select(a => (Guid?)a.SurveyorStaffId), ct);
-        var text = new DispatchLocalizer(dispatchText, sharedText);
+        var words = new DispatchLocalizer(dispatchText, sharedText);
         var href = $"/dispatch/cases/{subject.Id}";
         var entries = new List<CaseTimelineEntry>();
         foreach (var a in assignments)
         {
             var surveyor = names.GetValueOrDefault(a.SurveyorStaffId) ?? string.Empty;
             var detail = a.RecommendedRank is { } rank
-                ? text["Timeline.AssignedDetail", surveyor, rank, a.EtaMinutes?.ToString(CultureInfo.InvariantCulture) ?? "—"].Value
+                ? words["Timeline.AssignedDetail", surveyor, rank, a.EtaMinutes?.ToString(CultureInfo.InvariantCulture) ?? "—"].Value
                 : surveyor;
             entries.Add(new(a.AssignedAt, a.PreviousAssignmentId is null ? "SurveyorAssigned" : "SurveyorReassigned", a.AssignedByName, detail, href));
             if (a.AcknowledgedAt is { } acknowledged)
