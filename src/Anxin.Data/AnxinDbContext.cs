@@ -74,6 +74,13 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
     public DbSet<Domain.Dispatch.Assignment> Assignments => Set<Domain.Dispatch.Assignment>();
 
     public DbSet<Domain.Dispatch.AssignmentPhoto> AssignmentPhotos => Set<Domain.Dispatch.AssignmentPhoto>();
+    public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
+
+    public DbSet<Domain.Requests.Handover> Handovers => Set<Domain.Requests.Handover>();
+
+    public DbSet<Domain.Requests.Escalation> Escalations => Set<Domain.Requests.Escalation>();
+
+    public DbSet<Domain.Quality.RegistrationError> RegistrationErrors => Set<Domain.Quality.RegistrationError>();
 
     /// <summary>Read per query by the insurer-partition filters; null means not restricted to one insurer.</summary>
     public Guid? InsurerScope => RequestActor.InsurerScope;

@@ -966,6 +966,112 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.ToTable("ServiceClocks");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Consultations.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerMobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnerSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OwnerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PromisedReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallerMobile");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("InsurerId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("OwnerStaffId", "Status");
+
+                    b.HasIndex("OrgPath", "ReceivedAt", "Id");
+
+                    b.ToTable("Consultations", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1507,6 +1613,94 @@ namespace Anxin.Data.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("ab7310b7-04a3-ffea-5e4a-3312a5257ac4"),
+                            Body = "{from} 将 {number} 转交给您负责（首问负责制）。说明：{note}。请在 {followUpBy} 前跟进。",
+                            Channel = "InApp",
+                            Code = "Request.HandedOver",
+                            Culture = "zh-CN",
+                            Title = "转交给您：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("abb17135-a791-6622-85ab-956459eba971"),
+                            Body = "{from} handed {number} over to you (first-contact ownership). Note: {note}. Please follow it up by {followUpBy}.",
+                            Channel = "InApp",
+                            Code = "Request.HandedOver",
+                            Culture = "en",
+                            Title = "Handed over to you: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("a16062a9-f60c-c66d-4e4a-26ca7a195489"),
+                            Body = "{by} 已接手 {number}，该事项改由其负责。",
+                            Channel = "InApp",
+                            Code = "Request.TakenOver",
+                            Culture = "zh-CN",
+                            Title = "主管已接手：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("6fa8b1f4-13c1-d59b-f66d-5135f15ea9b3"),
+                            Body = "{by} has taken over {number} and owns it now.",
+                            Channel = "InApp",
+                            Code = "Request.TakenOver",
+                            Culture = "en",
+                            Title = "Taken over by your supervisor: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("62d76740-74a7-49ee-c594-f3a38e0d2f35"),
+                            Body = "{agent} 将 {number} 标记为疑难件，原因：{reason}。请协助处理或接手。",
+                            Channel = "InApp",
+                            Code = "Request.Escalated",
+                            Culture = "zh-CN",
+                            Title = "疑难件待处理：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("95d55d2a-d0fb-154f-af72-297408adfd52"),
+                            Body = "{agent} flagged {number} as difficult: {reason}. Please help or take it over.",
+                            Channel = "InApp",
+                            Code = "Request.Escalated",
+                            Culture = "en",
+                            Title = "Difficult request: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("75041495-4587-4a6b-f4d0-9c9a97f20b3b"),
+                            Body = "质检 {qa} 在 {number} 中发现登记差错：{description}。请更正后在「我的差错」中填写更正说明。",
+                            Channel = "InApp",
+                            Code = "Quality.ErrorRecorded",
+                            Culture = "zh-CN",
+                            Title = "登记差错待更正：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("e3620a1e-3688-cc06-f57b-24285e11344d"),
+                            Body = "QA ({qa}) found a registration error in {number}: {description}. Please correct it and add a note under \"My errors\".",
+                            Channel = "InApp",
+                            Code = "Quality.ErrorRecorded",
+                            Culture = "en",
+                            Title = "Registration error to correct: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
                             Id = new Guid("a51e8cef-306e-377a-419e-70623429c995"),
                             Body = "【安信】新查勘任务：案件 {caseNumber}，车牌 {plateNumber}，地点 {location}。请尽快联系客户并到达现场。",
                             Channel = "Sms",
@@ -1996,6 +2190,224 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.ToTable("Policies");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Quality.RegistrationError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConfirmedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CorrectedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("Month", "ResponsibleStaffId");
+
+                    b.HasIndex("ResponsibleStaffId", "Status");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.HasIndex("OrgPath", "RecordedAt", "Id");
+
+                    b.ToTable("RegistrationErrors", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Requests.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RaisedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TakenOverByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath", "Status", "RaisedAt");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Status");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Requests.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToStaffId", "At");
+
+                    b.HasIndex("SubjectType", "SubjectId", "At");
+
+                    b.ToTable("Handovers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -2231,6 +2643,20 @@ namespace Anxin.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Consultations.Consultation", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anxin.Domain.Customers.Customer", b =>
                 {
                     b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
@@ -2384,6 +2810,21 @@ namespace Anxin.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Coverages");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Quality.RegistrationError", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

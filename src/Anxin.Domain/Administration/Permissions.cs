@@ -117,6 +117,26 @@ public static class Permissions
         public const string ManageRules = "Dispatch.ManageRules";
     }
 
+    /// <summary>Consultations (CC-06): register and answer; look up.</summary>
+    public static class Consultations
+    {
+        public const string View = "Consultations.View";
+        public const string Manage = "Consultations.Manage";
+    }
+
+    /// <summary>First-contact ownership (CC-05, CC-07): supervisors see difficult requests in their scope and take them over.</summary>
+    public static class Requests
+    {
+        public const string Supervise = "Requests.Supervise";
+    }
+
+    /// <summary>Registration errors (CC-08): QA records and confirms; supervisors and managers see them and the KPI counts.</summary>
+    public static class Quality
+    {
+        public const string RecordErrors = "Quality.RecordErrors";
+        public const string ViewErrors = "Quality.ViewErrors";
+    }
+
     /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)

@@ -6,3 +6,4 @@ global using PolicyLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText
 global using CustomerLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.CustomerText>;
 global using StaffLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.StaffText>;
 global using DispatchLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.DispatchText>;
+global using ServiceLocalizer = Anxin.Web.Infrastructure.Localization.FeatureText<Anxin.Web.Resources.ServiceText>;

@@ -21,8 +21,8 @@ public static class CallsSetup
             services.AddSingleton<ICallPopPublisher, LocalCallPopPublisher>();
         }
 
-        // Open items for the caller context: add a source per module (cases, requests, complaints), e.g.
-        // services.AddScoped<ICallerOpenItemsSource, OpenCasesForCaller>();
+        // Open items for the caller context: one source per module (cases, requests, complaints).
+        services.AddScoped<ICallerOpenItemsSource, Cases.OpenCasesForCaller>();
         return services;
     }
 }

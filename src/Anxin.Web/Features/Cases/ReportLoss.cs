@@ -102,6 +102,12 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, IBusine
         }
 
         db.Cases.Add(@case);
+        if (request.CallId is { } callId && await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, ct) is { } call)
+        {
+            // The call the report came in on now shows the case, and the case timeline shows the call (CC-01).
+            call.LinkCase(@case.Id);
+        }
+
         await clocks.StartAsync(DefaultClockRules.DispatchSurveyor.Code, SubjectType, @case.Id.ToString(), node.Id, null, ct);
         var required = await documents.ForAsync(@case.InsurerId, @case.Line, @case.Injuries, ct);
         db.AddAuditEvent("CaseReported", nameof(Case), @case.Id,

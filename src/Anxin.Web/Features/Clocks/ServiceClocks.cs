@@ -18,14 +18,21 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     /// object; returns the running one if that object already has it.
     /// </summary>
     public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, ct);
+        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, null, ct);
 
     /// <summary>
     /// As above; <paramref name="amount"/> (when given) replaces the node's amount where a
     /// commissioning insurer sets its own commitment. The unit and warning share stay the rule's.
     /// </summary>
-    public async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        int? amount, CancellationToken ct = default)
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        int? amount, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, amount, null, ct);
+
+    /// <summary>As above; <paramref name="promisedBy"/> is an earlier deadline promised to the customer (see <see cref="ServiceClock.Start"/>).</summary>
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        DateTimeOffset? promisedBy, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, promisedBy, ct);
+
+    private async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        int? amount, DateTimeOffset? promisedBy, CancellationToken ct)
     {
         var existing = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (existing is not null)
@@ -43,7 +50,7 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         }
 
         var now = time.GetUtcNow();
-        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct));
+        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct), promisedBy);
         db.ServiceClocks.Add(clock);
         db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id,
             $"{rule.Code} {subjectType}/{subjectId} {rule.Amount} {rule.Unit} → {clock.DeadlineAt:O}", path, now);
@@ -58,6 +65,10 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
 
     public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct = default) =>
         ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct);
+
+    /// <summary>Gives the running clock to a new owner (a hand-over): warnings and escalation follow the owner.</summary>
+    public Task<Result<ServiceClock>> ChangeOwnerAsync(string subjectType, string subjectId, string ruleCode, Guid? ownerStaffId, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockReassigned", ownerStaffId?.ToString(), (clock, _, _) => clock.ChangeOwner(ownerStaffId), ct);
 
     private async Task<Result<ServiceClock>> ChangeAsync(string subjectType, string subjectId, string ruleCode, string auditEvent, string? detail,
         Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct)

@@ -17,6 +17,9 @@ public static class Navigation
             new Item("Nav.Desk", "/desk", "bi-headset", Permissions.Calls.Desk),
             new Item("Nav.MyClocks", "/clocks/my", "bi-stopwatch", Permissions.Clocks.ViewOwn),
             new Item("Nav.TeamClocks", "/clocks/team", "bi-people-fill", Permissions.Clocks.ViewTeam),
+            new Item("Nav.MyRequests", "/my/requests", "bi-person-check", Permissions.Clocks.ViewOwn),
+            new Item("Nav.MyErrors", "/my/errors", "bi-pencil-square", Permissions.Cases.Report),
+            new Item("Nav.Difficult", "/supervisor/difficult", "bi-life-preserver", Permissions.Requests.Supervise),
         ]),
         new("Nav.Service",
         [
@@ -32,6 +35,11 @@ public static class Navigation
             new Item("Nav.Surveyors", "/dispatch/surveyors", "bi-person-badge", Permissions.Dispatch.ManageSurveyors),
             new Item("Nav.DispatchRules", "/dispatch/rules", "bi-sliders", Permissions.Dispatch.ManageRules),
             new Item("Nav.Policies", "/policies", "bi-file-earmark-text", Permissions.Policies.View),
+            new Item("Nav.Consultations", "/consultations", "bi-question-circle", Permissions.Consultations.View),
+        ]),
+        new("Nav.Quality",
+        [
+            new Item("Nav.RegistrationErrors", "/quality/errors", "bi-clipboard-check", Permissions.Quality.ViewErrors),
         ]),
         new("Nav.Administration",
         [

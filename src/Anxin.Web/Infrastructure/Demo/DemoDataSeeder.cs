@@ -15,7 +15,7 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// Roles and their default permissions are seeded everywhere (see <see cref="SeedRolesAsync"/>).
 /// </summary>
 public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles,
-    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, DispatchDemoData dispatchDemo)
+    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, IServiceProvider services, DispatchDemoData dispatchDemo)
 {
     public const string Password = "Anxin@2026";
     public const string HeadOfficeApiKey = "ak_demo-head-office-admin-key-0000000000";
@@ -96,10 +96,12 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         await DemoPolicies.SeedAsync(db, nodes);
 
         var i = 0;
+        var people = new Dictionary<string, Staff>();
         foreach (var p in People)
         {
             i++;
             var staff = Staff.Create(p.WorkNo, p.Name, nodes[p.Node]);
+            people[p.User] = staff;
             staff.UpdateContact(null, MobileNumber.Create($"138{i:D4}{5678 + i:D4}").Value, DemoIdNumber(i), null);
             db.Staff.Add(staff);
             await db.SaveChangesAsync();
@@ -126,6 +128,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         await db.SaveChangesAsync();
         await CallDemoData.SeedAsync(db, numbers, time, DemoIdNumber);
         await DemoCases.SeedAsync(db, nodes, numbers, time);
+        await DemoRequests.SeedAsync(db, services, nodes, people);
         await dispatchDemo.SeedAsync();
     }
 

@@ -47,5 +47,13 @@
         (focus || add).focus();
     });
 
+    // Alt+A adds a row from anywhere in the form (like Alt+S saves it, see site.js).
+    document.addEventListener('keydown', function (e) {
+        if (e.altKey && (e.key === 'a' || e.key === 'A')) {
+            e.preventDefault();
+            add.click();
+        }
+    });
+
     renumber();
 })();
