@@ -81,9 +81,14 @@ public sealed class InsurerDispatchRule : IVersioned, IAudited, IHasTimestamps
         var overrides = new SortedDictionary<ProductLine, SurveyorSkills>();
         foreach (var (line, skills) in requiredSkills ?? new Dictionary<ProductLine, SurveyorSkills>())
         {
-            if (!Enum.IsDefined(line) || skills == SurveyorSkills.None || !skills.IsValid())
+            if (!Enum.IsDefined(line) || !skills.IsValid())
             {
                 throw new DomainException("Dispatch.Skills.Unknown", nameof(RequiredSkills));
+            }
+
+            if (skills == SurveyorSkills.None)
+            {
+                throw new DomainException("Dispatch.Skills.Required", nameof(RequiredSkills));
             }
 
             if (skills != DefaultSkillsFor(line))

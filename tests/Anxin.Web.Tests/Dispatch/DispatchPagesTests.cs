@@ -106,6 +106,38 @@ public sealed class DispatchPagesTests(Apps apps) : IClassFixture<Apps>
         Assert.DoesNotContain(contact!, done.QuerySelector($"[data-assignment-id='{id}']")!.OuterHtml, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task A_manager_sets_an_insurers_dispatch_rule_on_the_rules_page(Db db)
+    {
+        var app = apps.For(db);
+        var picc = await app.InsurerIdAsync("PICC");
+        var manager = await app.SignInAsync("gdmanager");
+        var url = $"/dispatch/rules?insurer={picc}";
+        var version = (await manager.GetPageAsync(url)).QuerySelector("input[name='Input.Version']")?.GetAttribute("value") ?? string.Empty;
+
+        var bad = await (await manager.PostFormAsync(url, new() { ["Input.MaxDistanceKm"] = "远", ["Input.ArrivalLimitMinutes"] = "20", ["Input.Version"] = version,
+            ["Skills.Motor"] = "Motor" })).ReadHtmlAsync();
+        Assert.NotEmpty(bad.QuerySelector("[data-valmsg-for='Input.MaxDistanceKm']")!.TextContent.Trim());
+        Assert.Equal("远", bad.QuerySelector("#Input_MaxDistanceKm")!.GetAttribute("value"));
+
+        var noSkill = await (await manager.PostFormAsync(url, new() { ["Input.MaxDistanceKm"] = "60", ["Input.Version"] = version, ["Skills.Motor"] = "Motor" }))
+            .ReadHtmlAsync();
+        Assert.NotNull(noSkill.QuerySelector("[data-testid=form-error]"));
+
+        var form = Enum.GetNames<Anxin.Domain.Policies.ProductLine>().ToDictionary(l => "Skills." + l, _ => "PersonalInjury");
+        form["Skills.Motor"] = "Motor";
+        form["Input.MaxDistanceKm"] = "60";
+        form["Input.ArrivalLimitMinutes"] = "20";
+        form["Input.Version"] = version;
+        var saved = await manager.PostFormAsync(url, form);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var rule = await app.WithDbAsync(d => d.InsurerDispatchRules.SingleAsync(r => r.InsurerId == picc));
+        Assert.Equal((60d, 20), (rule.MaxDistanceKm, rule.ArrivalLimitMinutes));
+        Assert.Equal(Anxin.Domain.Dispatch.SurveyorSkills.PersonalInjury, rule.RequiredSkillsFor(Anxin.Domain.Policies.ProductLine.Property));
+        AdminApi.AssertDenied(await (await app.SignInAsync("dispatcher")).GetAsync("/dispatch/rules"));
+    }
+
     private static async Task StepAsync(HttpClient client, string handler, Guid id)
     {
         var response = await client.PostFormAsync($"/m/tasks?handler={handler}", new() { ["assignmentId"] = id.ToString() }, "/m/tasks");

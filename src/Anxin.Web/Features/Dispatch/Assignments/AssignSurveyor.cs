@@ -43,9 +43,7 @@ public sealed class AssignSurveyorHandler(AnxinDbContext db, CurrentUser me, Dis
             return Result<AssignmentView>.Conflict("Case.NotDispatchable");
         }
 
-        var current = await db.Assignments.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName])
-            .Where(a => a.CaseId == caseId && (a.State == AssignmentState.Assigned || a.State == AssignmentState.Acknowledged || a.State == AssignmentState.Arrived))
-            .SingleOrDefaultAsync(ct);
+        var current = await db.Assignments.OpenOf(caseId).SingleOrDefaultAsync(ct);
         var errors = new FieldErrors();
         if (request.SurveyorStaffId is not { } surveyorId || surveyorId == Guid.Empty)
         {

@@ -32,6 +32,17 @@ public sealed record AssignmentView(Guid Id, Guid CaseId, string CaseNumber, Gui
         (await LoadAsync(db, [assignment], ct))[0];
 }
 
+public static class AssignmentQueries
+{
+    /// <summary>Assignments still open (assigned, acknowledged or arrived), as SQL.</summary>
+    public static IQueryable<Assignment> WhereOpen(this IQueryable<Assignment> query) =>
+        query.Where(a => a.State == AssignmentState.Assigned || a.State == AssignmentState.Acknowledged || a.State == AssignmentState.Arrived);
+
+    /// <summary>The case's open assignment, past the organisation scope (a case has at most one).</summary>
+    public static IQueryable<Assignment> OpenOf(this DbSet<Assignment> assignments, Guid caseId) =>
+        assignments.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).Where(a => a.CaseId == caseId).WhereOpen();
+}
+
 public sealed record PhotoView(Guid Id, string FileName, string ContentType, int SizeBytes, DateTimeOffset UploadedAt, string Url);
 
 /// <summary>

@@ -40,9 +40,7 @@ public sealed class RecommendSurveyorsHandler(AnxinDbContext db, DispatchPlanner
             return Result<Recommendation>.Conflict("Case.NotDispatchable");
         }
 
-        var current = await db.Assignments.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName])
-            .Where(a => a.CaseId == caseId && (a.State == AssignmentState.Assigned || a.State == AssignmentState.Acknowledged || a.State == AssignmentState.Arrived))
-            .Select(a => (Guid?)a.SurveyorStaffId).FirstOrDefaultAsync(ct);
+        var current = await db.Assignments.OpenOf(caseId).Select(a => (Guid?)a.SurveyorStaffId).FirstOrDefaultAsync(ct);
         var plan = await planner.PlanAsync(subject, current, ct);
         var ranking = plan.Rank(Math.Clamp(top ?? options.Value.Recommendations, 1, 20), explain);
         var text = new DispatchLocalizer(dispatchText, sharedText);

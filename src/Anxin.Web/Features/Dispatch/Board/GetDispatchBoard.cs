@@ -42,9 +42,8 @@ public sealed class GetDispatchBoardHandler(AnxinDbContext db, CurrentUser me, T
                 InsurerCode = db.Insurers.Where(i => i.Id == c.InsurerId).Select(i => i.Code).FirstOrDefault(),
             }).ToListAsync(ct);
         var active = await (from c in db.Cases.AsNoTracking()
-                            join a in db.Assignments.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]) on c.Id equals a.CaseId
-                            where (c.Status == CaseStatus.Dispatched || c.Status == CaseStatus.Surveying)
-                                && (a.State == AssignmentState.Assigned || a.State == AssignmentState.Acknowledged || a.State == AssignmentState.Arrived)
+                            join a in db.Assignments.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).WhereOpen() on c.Id equals a.CaseId
+                            where c.Status == CaseStatus.Dispatched || c.Status == CaseStatus.Surveying
                             orderby a.AssignedAt
                             select new
                             {
