@@ -63,6 +63,29 @@ public sealed class DeskAndScriptTests(Apps apps) : IClassFixture<Apps>
 
     [SkippableTheory]
     [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task The_intake_form_shows_the_teams_own_report_closing_wording_with_the_agents_work_number(Db db)
+    {
+        var app = apps.For(db);
+        var created = await app.Api().PostAsJsonAsync("/api/v1/org-nodes",
+            new { parentId = await app.NodeIdAsync("GD-CC"), kind = "Team", code = StaffTestKit.Unique("TM"), name = "夜班组" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var team = await created.ReadJsonAsync<JsonElement>();
+        var teamCode = team.GetProperty("code").GetString()!;
+        var wording = "{workNo}号已为您登记报案,请保持电话畅通。" + StaffTestKit.Unique("");
+        var saved = await app.Api().PutAsJsonAsync("/api/v1/call-scripts", new { orgNodeId = team.GetProperty("id").GetGuid(), step = "ReportClosing", text = wording });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var (staff, agent) = await app.SignInAsNewStaffAsync(teamCode, Domain.Administration.RoleCodes.Agent);
+
+        var form = await agent.GetPageAsync("/cases/new");
+
+        var expected = wording.Replace("{workNo}", staff.WorkNumber, StringComparison.Ordinal);
+        Assert.Equal(expected, form.QuerySelector("[data-script-step=report-closing]")!.TextContent.Trim());
+        var elsewhere = await (await app.SignInAsync("agent1")).GetPageAsync("/cases/new");
+        Assert.DoesNotContain("已为您登记报案", elsewhere.QuerySelector("[data-script-step=report-closing]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
     public async Task A_script_set_on_a_team_overrides_the_inherited_one_until_removed_with_concurrency_and_audit(Db db)
     {
         var app = apps.For(db);

@@ -25,6 +25,10 @@ public sealed class AgentScriptsHandler(AnxinDbContext db)
         return agent is null ? [] : await ForAsync(agent.OrgPath, agent.WorkNumber, ct);
     }
 
+    /// <summary>One step as this member of staff reads it out; null when there is no member of staff (e.g. an API key).</summary>
+    public async Task<ScriptLine?> StepAsync(Guid? staffId, ScriptStep step, CancellationToken ct) =>
+        staffId is { } id ? (await HandleAsync(id, ct)).FirstOrDefault(l => l.Step == step) : null;
+
     public async Task<IReadOnlyList<ScriptLine>> ForAsync(string orgPath, string workNumber, CancellationToken ct)
     {
         var prefixes = OrgChain.Prefixes(orgPath);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Anxin.Domain.Administration;
+using Anxin.Domain.Calls;
+using Anxin.Web.Features.Calls;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,7 @@ namespace Anxin.Web.Features.Cases;
 /// own (post-redirect-get), so reloading it never registers the report twice.
 /// </summary>
 [HasPermission(Permissions.Cases.View)]
-public sealed class CaseReportedModel(GetCaseHandler cases, GetRequiredDocumentsHandler documents,
+public sealed class CaseReportedModel(GetCaseHandler cases, GetRequiredDocumentsHandler documents, AgentScriptsHandler scripts, CurrentUser me,
     IStringLocalizer<CaseText> caseText, IStringLocalizer<SharedResource> sharedText) : PageModel
 {
     public CaseDetail Case { get; private set; } = null!;
@@ -22,6 +24,9 @@ public sealed class CaseReportedModel(GetCaseHandler cases, GetRequiredDocuments
     public IReadOnlyList<string> Documents { get; private set; } = [];
 
     public IReadOnlyList<CoverageReasonText> Reasons { get; private set; } = [];
+
+    /// <inheritdoc cref="NewCaseModel.ClosingScript"/>
+    public ScriptLine? ClosingScript { get; private set; }
 
     public CaseLocalizer Text => new(caseText, sharedText);
 
@@ -33,6 +38,7 @@ public sealed class CaseReportedModel(GetCaseHandler cases, GetRequiredDocuments
         }
 
         Case = found;
+        ClosingScript = await scripts.StepAsync(me.StaffId, ScriptStep.ReportClosing, ct);
         Reasons = CoverageText.Reasons(Text, found.Coverage.Reasons);
         var items = await documents.ForAsync(found.InsurerId, found.Line, found.Injuries, ct);
         Documents = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && items.En.Count == items.Zh.Count ? items.En : items.Zh;

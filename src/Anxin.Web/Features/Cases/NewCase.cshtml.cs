@@ -1,9 +1,11 @@
 using System.Globalization;
 using Anxin.Data;
 using Anxin.Domain.Administration;
+using Anxin.Domain.Calls;
 using Anxin.Domain.Cases;
 using Anxin.Domain.Common;
 using Anxin.Domain.Policies;
+using Anxin.Web.Features.Calls;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Http;
 using Anxin.Web.Resources;
@@ -22,7 +24,7 @@ namespace Anxin.Web.Features.Cases;
 [HasPermission(Permissions.Cases.Report)]
 [RequestSizeLimit(CaseEndpoints.UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = CaseEndpoints.UploadLimit)]
-public sealed class NewCaseModel(ReportLossHandler report, AnxinDbContext db, CurrentUser me, TimeProvider time,
+public sealed class NewCaseModel(ReportLossHandler report, AnxinDbContext db, CurrentUser me, TimeProvider time, AgentScriptsHandler scripts,
     IStringLocalizer<CaseText> caseText, IStringLocalizer<SharedResource> sharedText) : PageModel
 {
     /// <summary>The insurer choice for "our own business" (the API's blank insurer code).</summary>
@@ -43,6 +45,9 @@ public sealed class NewCaseModel(ReportLossHandler report, AnxinDbContext db, Cu
 
     /// <summary>Files were chosen but the report failed: a browser cannot keep them, the agent must pick them again.</summary>
     public bool FilesNeedChoosingAgain { get; private set; }
+
+    /// <summary>The report closing sentence as this agent's organisation words it (CC-02), with their 工号.</summary>
+    public ScriptLine? ClosingScript { get; private set; }
 
     public CaseLocalizer Text => new(caseText, sharedText);
 
@@ -103,6 +108,7 @@ public sealed class NewCaseModel(ReportLossHandler report, AnxinDbContext db, Cu
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        ClosingScript = await scripts.StepAsync(me.StaffId, ScriptStep.ReportClosing, ct);
         Insurers = [.. (await db.Insurers.Where(i => i.IsActive && (me.InsurerScope == null || i.Id == me.InsurerScope))
             .Select(i => new { i.Code, i.Name }).ToListAsync(ct)).OrderBy(i => i.Code, StringComparer.Ordinal).Select(i => (i.Code, i.Name))];
         Customer = null;
