@@ -1763,6 +1763,28 @@ namespace Anxin.Data.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("c0eda59e-e8f6-7742-1647-3ef1a917d653"),
+                            Body = "案件 {caseNumber}（车牌 {plate}）已由 {cancelledBy} 撤案：{reason}。无需再联系客户或前往现场。",
+                            Channel = "InApp",
+                            Code = "Dispatch.Cancelled",
+                            Culture = "zh-CN",
+                            Title = "查勘任务已撤销 {caseNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("620f81b7-655c-7bb2-14e0-9f503da93720"),
+                            Body = "Case {caseNumber} (plate {plate}) was cancelled by {cancelledBy}: {reason}. There is no need to call the customer or go to the scene.",
+                            Channel = "InApp",
+                            Code = "Dispatch.Cancelled",
+                            Culture = "en",
+                            Title = "Survey task withdrawn {caseNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
                             Id = new Guid("39f2d9ec-60b1-f00d-231e-35d48d5af7e0"),
                             Body = "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系。索赔需准备：{documents}。如需帮助请致电 {hotline}。",
                             Channel = "Sms",

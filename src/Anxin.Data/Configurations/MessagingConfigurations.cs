@@ -124,6 +124,10 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
             "车牌 {plate}，地点 {place}，派工人 {assignedBy}。联系客户后请在“我的查勘任务”中接单。");
         yield return ("Dispatch.Assigned", "en", MessageChannel.InApp, "New survey task {caseNumber}",
             "Plate {plate}, at {place}, assigned by {assignedBy}. Once you have called the customer, acknowledge it under My survey tasks.");
+        yield return ("Dispatch.Cancelled", "zh-CN", MessageChannel.InApp, "查勘任务已撤销 {caseNumber}",
+            "案件 {caseNumber}（车牌 {plate}）已由 {cancelledBy} 撤案：{reason}。无需再联系客户或前往现场。");
+        yield return ("Dispatch.Cancelled", "en", MessageChannel.InApp, "Survey task withdrawn {caseNumber}",
+            "Case {caseNumber} (plate {plate}) was cancelled by {cancelledBy}: {reason}. There is no need to call the customer or go to the scene.");
         yield return ("Case.Reported", "zh-CN", MessageChannel.Sms, null,
             "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系。索赔需准备：{documents}。如需帮助请致电 {hotline}。");
         yield return ("Case.Reported", "en", MessageChannel.Sms, null,

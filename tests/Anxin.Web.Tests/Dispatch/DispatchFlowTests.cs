@@ -298,6 +298,33 @@ public sealed class DispatchFlowTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(AssignmentState.Arrived, await app.WithDbAsync(d => d.Assignments.Where(a => a.Id == id).Select(a => a.State).SingleAsync()));
         Assert.False(await app.WithDbAsync(d => d.AssignmentPhotos.AnyAsync(p => p.AssignmentId == id)));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task Cancelling_a_dispatched_case_stands_the_surveyor_down_frees_their_load_and_stops_their_clocks(Db db)
+    {
+        var app = apps.For(db);
+        var scene = DispatchTestKit.NewScene();
+        var surveyor = await app.NewSurveyorAsync("GD-SZ", scene.Lat, scene.Lng);
+        var caseId = (await app.ReportCaseAsync(scene)).GetProperty("id").GetGuid();
+        var dispatcher = await app.SignInAsync("dispatcher");
+        var assignmentId = await dispatcher.AssignedAsync(caseId, surveyor.StaffId);
+        Assert.Equal(1, await app.WithDbAsync(d => d.SurveyorProfiles.Where(p => p.StaffId == surveyor.StaffId).Select(p => p.ActiveLoad).SingleAsync()));
+        var version = (await (await dispatcher.GetAsync($"/api/v1/cases/{caseId}")).ReadJsonAsync<JsonElement>()).GetProperty("version").GetInt64();
+
+        var cancelled = await app.Api().PostAsJsonAsync($"/api/v1/cases/{caseId}/cancel", new { reason = "报案人撤回", version });
+
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var assignment = await app.WithDbAsync(d => d.Assignments.SingleAsync(a => a.Id == assignmentId));
+        Assert.Equal((AssignmentState.Cancelled, "报案人撤回"), (assignment.State, assignment.EndReason));
+        Assert.Equal(0, await app.WithDbAsync(d => d.SurveyorProfiles.Where(p => p.StaffId == surveyor.StaffId).Select(p => p.ActiveLoad).SingleAsync()));
+        Assert.Equal(ClockState.Stopped, (await app.ClockAsync(caseId, DefaultClockRules.SurveyorContact)).State);
+        var userId = await app.WithDbAsync(d => d.Users.Where(u => u.StaffId == surveyor.StaffId).Select(u => u.Id).SingleAsync());
+        var notice = await app.WithDbAsync(d => d.Outbox.SingleAsync(m => m.TemplateCode == "Dispatch.Cancelled" && m.Recipient == userId.ToString()));
+        Assert.Equal("报案人撤回", JsonDocument.Parse(notice.Parameters).RootElement.GetProperty("reason").GetString());
+        var timeline = await (await dispatcher.GetAsync($"/api/v1/cases/{caseId}/timeline")).ReadJsonAsync<JsonElement>();
+        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "AssignmentCancelled");
+    }
 }
 
 internal static class DispatchFlowAsserts
