@@ -61,6 +61,9 @@ public sealed class CasePageModel(GetCaseHandler cases, GetRequiredDocumentsHand
 
     public bool CanUpload => me.Has(Permissions.Cases.Report);
 
+    /// <summary>A dispatcher goes from the case to its dispatch page (recommendation, assignment).</summary>
+    public bool CanDispatch => me.Has(Permissions.Dispatch.Assign) && Case.Status is CaseStatus.Reported or CaseStatus.Dispatched or CaseStatus.Surveying;
+
     public bool CanReveal => me.Has(Permissions.PersonalData.Reveal);
 
     public bool CanVerify => CanManage && Case.Status is not (CaseStatus.Closed or CaseStatus.Cancelled) && !Case.PolicyVerified;
