@@ -33,6 +33,24 @@ public static class StaffNames
     public static async Task<Dictionary<Guid, string>> LoadAsync(AnxinDbContext db, IEnumerable<Guid?> ids, CancellationToken ct) =>
         (await StaffCards.LoadAsync(db, ids, ct)).ToDictionary(c => c.Key, c => c.Value.Display);
 
+    /// <summary>
+    /// "Name (work number)" by the id of a user account (e.g. an audit entry's actor), for the
+    /// accounts that belong to a member of staff; other actors (API keys, system) are left out.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> ForUsersAsync(AnxinDbContext db, IEnumerable<Guid?> userIds, CancellationToken ct)
+    {
+        var wanted = userIds.OfType<Guid>().Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var accounts = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id) && u.StaffId != null)
+            .Select(u => new { u.Id, u.StaffId }).ToListAsync(ct);
+        var names = await LoadAsync(db, accounts.Select(a => a.StaffId), ct);
+        return accounts.Where(a => names.ContainsKey(a.StaffId!.Value)).ToDictionary(a => a.Id, a => names[a.StaffId!.Value]);
+    }
+
     /// <summary>Every member of staff, loaded before an export streams its rows (one reader at a time on the connection).</summary>
     public static Task<Dictionary<Guid, string>> AllAsync(AnxinDbContext db, CancellationToken ct) =>
         db.Staff.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name + " (" + s.WorkNumber + ")", ct);

@@ -23,6 +23,16 @@ public sealed class LossReportPage(IPage page, string culture = "zh-CN")
 
     public ILocator LossPlace => Field("Case.LossPlace");
 
+    public ILocator Latitude => Field("Case.Latitude");
+
+    public ILocator Longitude => Field("Case.Longitude");
+
+    /// <summary>The banner naming the customer the report is linked to (from the call's screen pop).</summary>
+    public ILocator LinkedCustomer => page.GetByTestId("linked-customer");
+
+    /// <summary>The report closing script beside the form.</summary>
+    public ILocator Script => page.GetByTestId("intake-script");
+
     public ILocator Cause => Field("Case.Cause");
 
     public ILocator Description => Field("Case.Description");
@@ -47,4 +57,7 @@ public sealed class CasePage(IPage page)
     public ILocator Timeline => page.GetByTestId("timeline");
 
     public ILocator TimelineEntry(string type) => page.Locator($"[data-testid=timeline] [data-timeline-type='{type}']");
+
+    /// <summary>The dispatcher's way from the case to its dispatch page.</summary>
+    public ILocator OpenDispatch => page.GetByTestId("open-dispatch");
 }

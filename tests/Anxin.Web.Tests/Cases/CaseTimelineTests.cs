@@ -33,7 +33,7 @@ public sealed class CaseTimelineTests(Apps apps) : IClassFixture<Apps>
         Assert.Contains("ClockStarted", types);
         Assert.Contains(types, t => t is "SmsQueued");
         var sms = entries.First(e => e.GetProperty("type").GetString() == "SmsQueued").GetProperty("detail").GetString()!;
-        Assert.Contains("Case.Reported", sms, StringComparison.Ordinal);
+        Assert.StartsWith("报案受理短信", sms, StringComparison.Ordinal); // the message's name in the reader's language, not its template code
         Assert.DoesNotContain((string)body["reporterMobile"]!, timeline.GetRawText(), StringComparison.Ordinal);
         var attachment = entries.Single(e => e.GetProperty("type").GetString() == "AttachmentAdded");
         Assert.StartsWith($"/api/v1/cases/{id}/attachments/", attachment.GetProperty("href").GetString(), StringComparison.Ordinal);

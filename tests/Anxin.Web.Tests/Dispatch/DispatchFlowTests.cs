@@ -324,6 +324,12 @@ public sealed class DispatchFlowTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal("报案人撤回", JsonDocument.Parse(notice.Parameters).RootElement.GetProperty("reason").GetString());
         var timeline = await (await dispatcher.GetAsync($"/api/v1/cases/{caseId}/timeline")).ReadJsonAsync<JsonElement>();
         Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "AssignmentCancelled");
+        // The status changes the assignment and the cancellation made show as those events, not again as raw field changes.
+        Assert.DoesNotContain(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "CaseChanged");
+        // Who queued it: the dispatcher as colleagues know them (name and work number), not their sign-in name.
+        Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "SmsQueued"
+            && e.GetProperty("detail").GetString()!.StartsWith("查勘任务通知", StringComparison.Ordinal)
+            && e.GetProperty("actor").GetString() == "赵调 (2105)");
     }
 }
 

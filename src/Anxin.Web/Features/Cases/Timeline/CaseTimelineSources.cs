@@ -28,20 +28,40 @@ public sealed class CaseAuditTimelineSource(AnxinDbContext db, IStringLocalizer<
                 && a.Action != CaseMessages.QueuedEvent)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Take(GetCaseTimelineHandler.MaxEntries * 4)
-            .Select(a => new { a.At, a.Kind, a.Action, a.Field, a.OldValue, a.NewValue, a.ActorName, a.RequestId })
+            .Select(a => new { a.At, a.Kind, a.Action, a.Field, a.OldValue, a.NewValue, a.ActorId, a.ActorName, a.RequestId })
             .ToListAsync(ct);
-        var eventRequests = rows.Where(r => r.Kind == AuditKind.Event && r.RequestId is not null).Select(r => r.RequestId).ToHashSet();
+        var staff = await StaffNames.ForUsersAsync(db, rows.Select(r => r.ActorId), ct);
+        string? Actor(Guid? actorId, string? actorName) => actorId is { } user && staff.TryGetValue(user, out var shown) ? shown : actorName;
+        // A change made by a request that also wrote a business event, about this case or its
+        // dispatch (the surveyor's arrival moves the case to "surveying"), shows as that event only.
+        var changeRequests = rows.Where(r => r.Kind == AuditKind.Change && r.RequestId is not null).Select(r => r.RequestId!).Distinct().ToList();
+        var eventRequests = (await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Kind == AuditKind.Event && a.RequestId != null && changeRequests.Contains(a.RequestId))
+            .Select(a => a.RequestId).Distinct().ToListAsync(ct)).ToHashSet();
         var entries = rows.Where(r => r.Kind == AuditKind.Event)
-            .Select(r => new CaseTimelineEntry(r.At, r.Action, r.ActorName, Describe(r.Action, r.NewValue)))
+            .Select(r => new CaseTimelineEntry(r.At, r.Action, Actor(r.ActorId, r.ActorName), Describe(r.Action, r.NewValue)))
             .ToList();
+        var text = new CaseLocalizer(caseText, sharedText);
         foreach (var change in rows.Where(r => r.Kind == AuditKind.Change && (r.RequestId is null || !eventRequests.Contains(r.RequestId)))
                      .GroupBy(r => (r.At, r.RequestId)))
         {
-            entries.Add(new CaseTimelineEntry(change.Key.At, "CaseChanged", change.First().ActorName,
-                string.Join("; ", change.Select(r => $"{r.Field}: {r.OldValue ?? "—"} → {r.NewValue ?? "—"}"))));
+            entries.Add(new CaseTimelineEntry(change.Key.At, "CaseChanged", Actor(change.First().ActorId, change.First().ActorName),
+                string.Join("; ", change.Select(r => Change(text, r.Field, r.OldValue, r.NewValue)))));
         }
 
         return entries;
+    }
+
+    /// <summary>"状态：待调度 → 已派工": the field's label and, for the status, its name in the reader's language.</summary>
+    private static string Change(CaseLocalizer text, string? field, string? from, string? to)
+    {
+        string Value(string? value) => value is null ? "—"
+            : field == nameof(Case.Status) && Enum.TryParse<CaseStatus>(value, out var status) ? text["Case.Status." + status].Value
+            : value;
+        var label = field == nameof(Case.Status) ? text["Common.Status"].Value
+            : text["Case." + field] is { ResourceNotFound: false } found ? found.Value
+            : field;
+        return $"{label}: {Value(from)} → {Value(to)}";
     }
 
     /// <summary>
@@ -90,7 +110,7 @@ public sealed class CaseClockTimelineSource(AnxinDbContext db, IStringLocalizer<
 
             if (c.StoppedAt is { } stopped)
             {
-                entries.Add(new(stopped, "ClockStopped", null, $"{rule}: {clockText[c.Outcome == ClockOutcome.Breached ? "Breached" : "Met"].Value}"));
+                entries.Add(new(stopped, "ClockStopped", null, $"{rule}: {clockText[c.Outcome == ClockOutcome.Breached ? "Outcome.Breached" : "Outcome.Met"].Value}"));
             }
         }
 
@@ -114,7 +134,7 @@ public sealed class CaseClockTimelineSource(AnxinDbContext db, IStringLocalizer<
 }
 
 /// <summary>Messages sent about the case (the reporter's SMS, …), found through <see cref="CaseMessages"/>: queued, then sent or failed.</summary>
-public sealed class CaseMessageTimelineSource(AnxinDbContext db) : ICaseTimelineSource
+public sealed class CaseMessageTimelineSource(AnxinDbContext db, IStringLocalizer<CaseText> caseText) : ICaseTimelineSource
 {
     public async Task<IReadOnlyList<CaseTimelineEntry>> EntriesAsync(CaseTimelineSubject subject, CancellationToken ct)
     {
@@ -122,9 +142,11 @@ public sealed class CaseMessageTimelineSource(AnxinDbContext db) : ICaseTimeline
         const string type = nameof(Case);
         var queued = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Kind == AuditKind.Event && a.EntityType == type && a.EntityId == id && a.Action == CaseMessages.QueuedEvent)
-            .Select(a => new { a.NewValue, a.ActorName })
+            .Select(a => new { a.NewValue, a.ActorId, a.ActorName })
             .ToListAsync(ct);
-        var actors = queued.Select(q => (Id: CaseMessages.MessageId(q.NewValue), q.ActorName)).Where(q => q.Id is not null)
+        var staff = await StaffNames.ForUsersAsync(db, queued.Select(q => q.ActorId), ct);
+        var actors = queued.Select(q => (Id: CaseMessages.MessageId(q.NewValue), ActorName: q.ActorId is { } user && staff.TryGetValue(user, out var shown) ? shown : q.ActorName))
+            .Where(q => q.Id is not null)
             .GroupBy(q => q.Id!.Value).ToDictionary(g => g.Key, g => g.First().ActorName);
         if (actors.Count == 0)
         {
@@ -141,7 +163,8 @@ public sealed class CaseMessageTimelineSource(AnxinDbContext db) : ICaseTimeline
         foreach (var m in messages)
         {
             var recipient = m.Channel == MessageChannel.Sms ? Masking.Mobile(m.Recipient) : m.Channel == MessageChannel.Email ? Masking.Email(m.Recipient) : null;
-            var detail = recipient is null ? m.TemplateCode : $"{m.TemplateCode} → {recipient}";
+            var template = caseText["Message." + m.TemplateCode] is { ResourceNotFound: false } named ? named.Value : m.TemplateCode;
+            var detail = recipient is null ? template : $"{template} → {recipient}";
             entries.Add(new(m.CreatedAt, $"{m.Channel}Queued", actors.GetValueOrDefault(m.Id), detail));
             if (m.SentAt is { } sent)
             {
