@@ -65,6 +65,22 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Cases.RequiredDocumentList> RequiredDocumentLists => Set<Domain.Cases.RequiredDocumentList>();
 
+    public DbSet<Domain.Claims.Claim> Claims => Set<Domain.Claims.Claim>();
+
+    public DbSet<Domain.Claims.ClaimAttachment> ClaimAttachments => Set<Domain.Claims.ClaimAttachment>();
+
+    public DbSet<Domain.Claims.InvestigationTask> InvestigationTasks => Set<Domain.Claims.InvestigationTask>();
+
+    public DbSet<Domain.Claims.ClaimCalculation> ClaimCalculations => Set<Domain.Claims.ClaimCalculation>();
+
+    public DbSet<Domain.Claims.ClaimApproval> ClaimApprovals => Set<Domain.Claims.ClaimApproval>();
+
+    public DbSet<Domain.Claims.ClaimPayment> ClaimPayments => Set<Domain.Claims.ClaimPayment>();
+
+    public DbSet<Domain.Claims.AuthorityProfile> AuthorityProfiles => Set<Domain.Claims.AuthorityProfile>();
+
+    public DbSet<Domain.Claims.AuthorityAssignment> AuthorityAssignments => Set<Domain.Claims.AuthorityAssignment>();
+
     /// <summary>Read per query by the insurer-partition filters; null means not restricted to one insurer.</summary>
     public Guid? InsurerScope => RequestActor.InsurerScope;
 

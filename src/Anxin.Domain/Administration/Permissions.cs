@@ -86,6 +86,30 @@ public static class Permissions
         public const string Manage = "Cases.Manage";
     }
 
+    public static class Claims
+    {
+        /// <summary>See claims in one's organisation scope: the work queue, the claim page, notices, exports.</summary>
+        public const string View = "Claims.View";
+
+        /// <summary>Open claims (from a case or at the counter), collect documents, investigate, adjudicate, change reserves, close.</summary>
+        public const string Handle = "Claims.Handle";
+
+        /// <summary>Decide pending approvals within one's authority profile (CLM-05).</summary>
+        public const string Approve = "Claims.Approve";
+
+        /// <summary>Record agreements and payments (CLM-06).</summary>
+        public const string Pay = "Claims.Pay";
+
+        /// <summary>Reopen a closed claim with a reason (CLM-07).</summary>
+        public const string Reopen = "Claims.Reopen";
+
+        /// <summary>Maintain authority profiles and who holds them (CLM-05).</summary>
+        public const string ManageAuthority = "Claims.ManageAuthority";
+
+        /// <summary>Clear or confirm fraud flags (CLM-08).</summary>
+        public const string ReviewFraud = "Claims.ReviewFraud";
+    }
+
     /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)

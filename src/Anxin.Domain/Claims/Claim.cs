@@ -37,7 +37,7 @@ public static class ClaimTransitions
 /// read-only file. Every state change is a guarded method; changes that affect a statutory service
 /// clock queue a <see cref="ClaimClockAction"/> the handler applies (<see cref="TakeClockActions"/>).
 /// </summary>
-public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
+public sealed class Claim : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasTimestamps
 {
     public const string NumberPrefix = "LP";
     public const string SubjectType = "Claim";

@@ -17,8 +17,15 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     /// Starts the clock of <paramref name="ruleCode"/> (as configured at the node) on a business
     /// object; returns the running one if that object already has it.
     /// </summary>
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, ct);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, string, string, Guid, Guid?, CancellationToken)"/>, for a commitment that began before it was
+    /// recorded (a claim made at the counter an hour ago): <paramref name="startedAt"/>, never later than now.
+    /// </summary>
     public async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        CancellationToken ct = default)
+        DateTimeOffset? startedAt, CancellationToken ct = default)
     {
         var existing = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (existing is not null)
@@ -31,6 +38,11 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         var rule = await ClockRuleBook.FindAsync(db, ruleCode, path, ct)
             ?? throw new ArgumentException($"Unknown clock rule {ruleCode}: add it to DefaultClockRules.", nameof(ruleCode));
         var now = time.GetUtcNow();
+        if (startedAt is { } given && given < now)
+        {
+            now = given.ToUniversalTime();
+        }
+
         var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct));
         db.ServiceClocks.Add(clock);
         db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id,
@@ -47,8 +59,19 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct = default) =>
         ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct);
 
+    /// <summary>Pause, resume or stop as of <paramref name="at"/> (when it happened, never later than now).</summary>
+    public Task<Result<ServiceClock>> PauseAsync(string subjectType, string subjectId, string ruleCode, string reason, DateTimeOffset at,
+        CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockPaused", reason, (clock, now, _) => clock.Pause(reason, now), ct, at);
+
+    public Task<Result<ServiceClock>> ResumeAsync(string subjectType, string subjectId, string ruleCode, DateTimeOffset at, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockResumed", null, (clock, now, calendar) => clock.Resume(now, calendar), ct, at);
+
+    public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, DateTimeOffset at, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct, at);
+
     private async Task<Result<ServiceClock>> ChangeAsync(string subjectType, string subjectId, string ruleCode, string auditEvent, string? detail,
-        Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct)
+        Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct, DateTimeOffset? at = null)
     {
         var clock = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (clock is null)
@@ -57,6 +80,11 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         }
 
         var now = time.GetUtcNow();
+        if (at is { } given && given < now)
+        {
+            now = given.ToUniversalTime();
+        }
+
         try
         {
             change(clock, now, await calendars.ForNodeAsync(clock.OrgPath, ct));

@@ -14,7 +14,7 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// role, two commissioning insurers and an API key for the head-office administrator.
 /// Roles and their default permissions are seeded everywhere (see <see cref="SeedRolesAsync"/>).
 /// </summary>
-public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles)
+public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles, IServiceProvider services)
 {
     public const string Password = "Anxin@2026";
     public const string HeadOfficeApiKey = "ak_demo-head-office-admin-key-0000000000";
@@ -111,6 +111,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         db.ApiKeys.Add(ApiKey.Create("演示：总公司管理员", ApiKeys.DisplayPrefix(HeadOfficeApiKey), ApiKeys.Hash(HeadOfficeApiKey),
             nodes["HO"], Permissions.All, admin!.Id));
         await db.SaveChangesAsync();
+        await ClaimDemoData.SeedAsync(db, services, nodes);
     }
 
     /// <summary>Every role of X-02 with its default permissions; existing grants are left alone.</summary>
