@@ -1,0 +1,207 @@
+using Anxin.Data;
+using Anxin.Domain.Cases;
+using Anxin.Domain.Claims;
+using Anxin.Domain.Clocks;
+using Anxin.Domain.Common;
+using Anxin.Domain.Policies;
+using Anxin.Web.Features.Cases;
+using Anxin.Web.Features.Clocks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Anxin.Web.Features.Claims;
+
+public sealed record ClaimAttachmentView(Guid Id, string FileName, string ContentType, int Size, DateTimeOffset UploadedAt);
+
+public sealed record ClaimDocumentView(string Code, string Name, bool IsRequired, bool IsMissing, DocumentSource Source, string? RaisedByCode,
+    DateTimeOffset AddedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? WaivedAt, string? WaiveReason, IReadOnlyList<ClaimAttachmentView> Attachments);
+
+public sealed record NoticeItemView(string Code, string Name);
+
+public sealed record DocumentNoticeView(Guid Id, int Round, IReadOnlyList<NoticeItemView> Items, string? SentBy, DateTimeOffset SentAt,
+    DateTimeOffset? EndedAt, NoticeEnd? EndReason);
+
+public sealed record ApprovalView(Guid Id, ApprovalKind Kind, decimal Amount, string? Note, string? RequestedBy, DateTimeOffset RequestedAt,
+    int RoutedLevel, Guid? RoutedToStaffId, string? RoutedTo, ApprovalDecision Decision, string? DecidedBy, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+public sealed record PaymentView(Guid Id, PaymentKind Kind, PaymentMethod Method, string PayeeName, string? BankCard, decimal Amount,
+    DateOnly ExpectedArrivalDate, string? PaidBy, DateTimeOffset PaidAt);
+
+public sealed record ReserveView(decimal Previous, decimal Amount, string Reason, string? ChangedBy, DateTimeOffset ChangedAt);
+
+public sealed record FraudFlagView(Guid Id, string RuleCode, string Detail, string? RaisedBy, DateTimeOffset RaisedAt, FraudFlagStatus Status,
+    string? ReviewedBy, DateTimeOffset? ReviewedAt, string? ReviewNote, bool BlocksPayment);
+
+public sealed record InvestigationTaskView(Guid Id, InvestigationMethod Method, string Instructions, Guid AssigneeStaffId, string? Assignee,
+    DateTimeOffset DueAt, DateTimeOffset EscalateAt, InvestigationTaskStatus Status, string? Findings, DateTimeOffset? CompletedAt,
+    bool Overdue, bool Escalated, long Version);
+
+public sealed record CalculationView(DateTimeOffset CalculatedAt, string? CalculatedBy, IReadOnlyList<CoverageLoss> Inputs, PayableResult Result);
+
+public sealed record ClaimClockView(string RuleCode, ClockState State, DateTimeOffset StartedAt, DateTimeOffset DeadlineAt, DateTimeOffset? PausedAt,
+    DateTimeOffset? StoppedAt, ClockOutcome? Outcome);
+
+/// <summary>What the case (CC-03/CC-04) says about the loss: the survey and assessment flow into the claim from here.</summary>
+public sealed record ClaimCaseView(Guid Id, string Number, CaseStatus Status, string LossPlace, Peril Cause, string Description, string? LossDescription,
+    bool Injuries, string? InjuryDetails, string? ThirdParties, string? Plate);
+
+public sealed record PolicyCoverageView(string Code, string Name, decimal SumInsured, decimal Deductible, decimal? DeductibleRate, decimal? PerEventLimit);
+
+public sealed record ClaimPolicyView(Guid Id, string Number, PolicyStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    IReadOnlyList<PolicyCoverageView> Coverages);
+
+/// <summary>A claim as the API and the claim page show it; personal data masked.</summary>
+public sealed record ClaimDetail(
+    Guid Id,
+    string Number,
+    ClaimStatus Status,
+    ProductLine Line,
+    Guid? InsurerId,
+    string? InsurerCode,
+    string? InsurerName,
+    bool PolicyVerified,
+    ClaimPolicyView? Policy,
+    ClaimCaseView? Case,
+    string? InsuredObject,
+    string ClaimantName,
+    string ClaimantMobile,
+    string? AuthorisedPayeeName,
+    DateTimeOffset LossAt,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset ClaimedAt,
+    DateTimeOffset KnewOfLossAt,
+    bool IsLateReport,
+    bool FiledAfterLimitation,
+    Guid HandlerStaffId,
+    string? HandlerName,
+    string OrgNodeName,
+    decimal Reserve,
+    DateTimeOffset? ChecklistGivenAt,
+    bool WaitingForClaimant,
+    InvestigationMethod? InvestigationMethod,
+    string? InvestigationFindings,
+    DateTimeOffset? InvestigationCompletedAt,
+    decimal? AcceptedAmount,
+    IReadOnlyList<string> RefusalReasons,
+    DateTimeOffset? AdjudicatedAt,
+    string? AdjudicatedBy,
+    DateTimeOffset? RefusalNoticeSentAt,
+    DateTimeOffset? AgreedAt,
+    decimal PaidTotal,
+    bool PaymentBlockedByFraud,
+    string? ArchiveNumber,
+    ClaimOutcome? Outcome,
+    string? CloseReason,
+    DateTimeOffset? ClosedAt,
+    int ReopenCount,
+    string? ReopenReason,
+    DateTimeOffset? ReopenedAt,
+    ClaimDueDates DueDates,
+    IReadOnlyList<ClaimDocumentView> Documents,
+    IReadOnlyList<DocumentNoticeView> Notices,
+    IReadOnlyList<InvestigationTaskView> InvestigationTasks,
+    CalculationView? Calculation,
+    IReadOnlyList<ReserveView> Reserves,
+    IReadOnlyList<ApprovalView> Approvals,
+    IReadOnlyList<PaymentView> Payments,
+    IReadOnlyList<FraudFlagView> FraudFlags,
+    IReadOnlyList<ClaimClockView> Clocks,
+    long Version)
+{
+    public bool IsClosed => Status == ClaimStatus.Closed;
+
+    public ApprovalView? PendingApproval => Approvals.FirstOrDefault(a => a.Decision == ApprovalDecision.Pending);
+
+    public IEnumerable<ClaimDocumentView> MissingDocuments => Documents.Where(d => d.IsMissing);
+}
+
+public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calendars, TimeProvider time)
+{
+    /// <summary>Null when the claim does not exist or lies outside the user's scope or insurer.</summary>
+    public async Task<ClaimDetail?> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var claim = await db.Claims.AsNoTracking()
+            .Include(c => c.Documents).Include(c => c.Notices).Include(c => c.Approvals).Include(c => c.Payments)
+            .Include(c => c.ReserveChanges).Include(c => c.FraudFlags)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        return claim is null ? null : await DescribeAsync(claim, ct);
+    }
+
+    public async Task<ClaimDetail> DescribeAsync(Claim c, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var insurer = c.InsurerId is { } insurerId
+            ? await db.Insurers.AsNoTracking().Where(i => i.Id == insurerId).Select(i => new { i.Code, i.Name }).FirstOrDefaultAsync(ct)
+            : null;
+
+        // The case and policy may lie outside the claim handler's organisation scope (the hotline took the report): read them
+        // by id in queries of their own, keeping the insurer partition.
+        var @case = c.CaseId is { } caseId
+            ? await db.Cases.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(x => x.Id == caseId)
+                .Select(x => new ClaimCaseView(x.Id, x.Number, x.Status, x.LossPlace, x.Cause, x.Description, x.LossDescription, x.Injuries,
+                    x.InjuryDetails, x.ThirdParties, x.Plate))
+                .FirstOrDefaultAsync(ct)
+            : null;
+        var policy = c.PolicyId is { } policyId
+            ? await db.Policies.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(p => p.Id == policyId).FirstOrDefaultAsync(ct)
+            : null;
+        var tasks = await db.InvestigationTasks.AsNoTracking().Where(t => t.ClaimId == c.Id).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var attachments = await db.ClaimAttachments.AsNoTracking().Where(a => a.ClaimId == c.Id).OrderBy(a => a.CreatedAt)
+            .Select(a => new { a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.CreatedAt }).ToListAsync(ct);
+        var calculation = await db.ClaimCalculations.AsNoTracking().Where(x => x.ClaimId == c.Id).OrderByDescending(x => x.CalculatedAt)
+            .FirstOrDefaultAsync(ct);
+        var subject = c.Id.ToString();
+        var clocks = await db.ServiceClocks.IgnoreQueryFilters().AsNoTracking()
+            .Where(k => k.SubjectType == Claim.SubjectType && k.SubjectId == subject)
+            .OrderBy(k => k.StartedAt)
+            .Select(k => new ClaimClockView(k.RuleCode, k.State, k.StartedAt, k.DeadlineAt, k.PausedAt, k.StoppedAt, k.Outcome))
+            .ToListAsync(ct);
+        var names = await StaffNames.LoadAsync(db,
+            new Guid?[] { c.HandlerStaffId, c.AdjudicatedBy, calculation?.CalculatedBy }
+                .Concat(c.Approvals.SelectMany(a => new[] { (Guid?)a.RequestedBy, a.RoutedToStaffId, a.DecidedBy }))
+                .Concat(c.Payments.Select(p => (Guid?)p.PaidBy))
+                .Concat(c.ReserveChanges.Select(r => (Guid?)r.ChangedBy))
+                .Concat(c.FraudFlags.SelectMany(f => new[] { f.RaisedBy, f.ReviewedBy }))
+                .Concat(c.Notices.Select(n => (Guid?)n.SentBy))
+                .Concat(tasks.Select(t => (Guid?)t.AssigneeStaffId)),
+            ct);
+        string? Name(Guid? staffId) => staffId is { } s ? names.GetValueOrDefault(s) : null;
+        var nodeName = await db.OrgNodes.IgnoreQueryFilters().Where(n => n.Id == c.OrgNodeId).Select(n => n.Name).FirstOrDefaultAsync(ct);
+        var calendar = await calendars.ForNodeAsync(c.OrgPath, ct);
+        var documentNames = c.Documents.ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
+
+        return new ClaimDetail(
+            c.Id, c.Number, c.Status, c.Line, c.InsurerId, insurer?.Code, insurer?.Name, c.PolicyVerified,
+            policy is null ? null : new ClaimPolicyView(policy.Id, policy.Number, policy.Status, policy.StartsAt, policy.EndsAt,
+                policy.Coverages.Select(v => new PolicyCoverageView(v.Code, v.Name, v.SumInsured, v.Deductible, v.DeductibleRate, v.PerEventLimit)).ToList()),
+            @case, c.InsuredObject, Masking.Name(c.ClaimantName), Masking.Mobile(c.ClaimantMobile),
+            c.AuthorisedPayeeName is null ? null : Masking.Name(c.AuthorisedPayeeName),
+            c.LossAt, c.ReportedAt, c.ClaimedAt, c.KnewOfLossAt, c.IsLateReport, c.FiledAfterLimitation,
+            c.HandlerStaffId, Name(c.HandlerStaffId), nodeName ?? string.Empty, c.Reserve, c.ChecklistGivenAt, c.IsWaitingForClaimant,
+            c.InvestigationMethod, c.InvestigationFindings, c.InvestigationCompletedAt, c.AcceptedAmount, c.RefusalReasonList(), c.AdjudicatedAt,
+            Name(c.AdjudicatedBy), c.RefusalNoticeSentAt, c.AgreedAt, c.PaidTotal, c.HasBlockingFraudFlag, c.ArchiveNumber, c.Outcome, c.CloseReason,
+            c.ClosedAt, c.ReopenCount, c.ReopenReason, c.ReopenedAt,
+            ClaimDeadlines.For(c, calendar),
+            c.Documents.OrderBy(d => d.AddedAt).ThenBy(d => d.Id).Select(d => new ClaimDocumentView(d.Code, d.Name, d.IsRequired, d.IsMissing, d.Source,
+                d.RaisedByCode, d.AddedAt, d.ReceivedAt, d.WaivedAt, d.WaiveReason,
+                attachments.Where(a => a.DocumentCode == d.Code).Select(a => new ClaimAttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.CreatedAt)).ToList()))
+                .ToList(),
+            c.Notices.OrderBy(n => n.Round).Select(n => new DocumentNoticeView(n.Id, n.Round,
+                n.Items().Select(code => new NoticeItemView(code, documentNames.GetValueOrDefault(code, code))).ToList(),
+                Name(n.SentBy), n.SentAt, n.EndedAt, n.EndReason)).ToList(),
+            tasks.Select(t => new InvestigationTaskView(t.Id, t.Method, t.Instructions, t.AssigneeStaffId, Name(t.AssigneeStaffId), t.DueAt, t.EscalateAt,
+                t.Status, t.Findings, t.CompletedAt, t.IsOverdue(now), t.IsEscalated(now), t.Version)).ToList(),
+            calculation?.ReadResult() is { } result
+                ? new CalculationView(calculation.CalculatedAt, Name(calculation.CalculatedBy), calculation.ReadInputs(), result)
+                : null,
+            c.ReserveChanges.OrderBy(r => r.ChangedAt).ThenBy(r => r.Id).Select(r => new ReserveView(r.Previous, r.Amount, r.Reason, Name(r.ChangedBy), r.ChangedAt)).ToList(),
+            c.Approvals.OrderBy(a => a.RequestedAt).ThenBy(a => a.Id).Select(a => new ApprovalView(a.Id, a.Kind, a.Amount, a.Note, Name(a.RequestedBy), a.RequestedAt,
+                a.RoutedLevel, a.RoutedToStaffId, Name(a.RoutedToStaffId), a.Decision, Name(a.DecidedBy), a.DecidedAt, a.DecisionNote)).ToList(),
+            c.Payments.OrderBy(p => p.PaidAt).Select(p => new PaymentView(p.Id, p.Kind, p.Method, Masking.Name(p.PayeeName),
+                p.BankCard is null ? null : Masking.BankCard(p.BankCard), p.Amount, p.ExpectedArrivalDate, Name(p.PaidBy), p.PaidAt)).ToList(),
+            c.FraudFlags.OrderBy(f => f.RaisedAt).Select(f => new FraudFlagView(f.Id, f.RuleCode, f.Detail, Name(f.RaisedBy), f.RaisedAt, f.Status,
+                Name(f.ReviewedBy), f.ReviewedAt, f.ReviewNote, f.BlocksPayment)).ToList(),
+            clocks,
+            c.Version);
+    }
+}
