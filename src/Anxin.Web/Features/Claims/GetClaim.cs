@@ -114,7 +114,7 @@ public sealed record ClaimDetail(
     public IEnumerable<ClaimDocumentView> MissingDocuments => Documents.Where(d => d.IsMissing);
 }
 
-public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calendars, TimeProvider time)
+public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calendars, GetRequiredDocumentsHandler checklists, TimeProvider time)
 {
     /// <summary>Null when the claim does not exist or lies outside the user's scope or insurer.</summary>
     public async Task<ClaimDetail?> HandleAsync(Guid id, CancellationToken ct)
@@ -170,6 +170,11 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
         var calendar = await calendars.ForNodeAsync(c.OrgPath, ct);
         var documentNames = c.Documents.ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
 
+        // Documents in the order of the insurer's checklist (the order the claimant was told), then the others as they came.
+        var checklist = (await checklists.ForAsync(c.InsurerId, c.Line, injuries: true, ct)).Zh
+            .Select((name, index) => (Code: DocumentCodes.For(name), index)).DistinctBy(x => x.Code).ToDictionary(x => x.Code, x => x.index);
+        int Position(string code) => checklist.TryGetValue(code, out var index) ? index : int.MaxValue;
+
         return new ClaimDetail(
             c.Id, c.Number, c.Status, c.Line, c.InsurerId, insurer?.Code, insurer?.Name, c.PolicyVerified,
             policy is null ? null : new ClaimPolicyView(policy.Id, policy.Number, policy.Status, policy.StartsAt, policy.EndsAt,
@@ -182,12 +187,12 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
             Name(c.AdjudicatedBy), c.RefusalNoticeSentAt, c.AgreedAt, c.PaidTotal, c.HasBlockingFraudFlag, c.ArchiveNumber, c.Outcome, c.CloseReason,
             c.ClosedAt, c.ReopenCount, c.ReopenReason, c.ReopenedAt,
             ClaimDeadlines.For(c, calendar),
-            c.Documents.OrderBy(d => d.AddedAt).ThenBy(d => d.Id).Select(d => new ClaimDocumentView(d.Code, d.Name, d.IsRequired, d.IsMissing, d.Source,
+            c.Documents.OrderBy(d => Position(d.Code)).ThenBy(d => d.AddedAt).ThenBy(d => d.Name, StringComparer.Ordinal).Select(d => new ClaimDocumentView(d.Code, d.Name, d.IsRequired, d.IsMissing, d.Source,
                 d.RaisedByCode, d.AddedAt, d.ReceivedAt, d.WaivedAt, d.WaiveReason,
                 attachments.Where(a => a.DocumentCode == d.Code).Select(a => new ClaimAttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.CreatedAt)).ToList()))
                 .ToList(),
             c.Notices.OrderBy(n => n.Round).Select(n => new DocumentNoticeView(n.Id, n.Round,
-                n.Items().Select(code => new NoticeItemView(code, documentNames.GetValueOrDefault(code, code))).ToList(),
+                n.Items().OrderBy(Position).Select(code => new NoticeItemView(code, documentNames.GetValueOrDefault(code, code))).ToList(),
                 Name(n.SentBy), n.SentAt, n.EndedAt, n.EndReason)).ToList(),
             tasks.Select(t => new InvestigationTaskView(t.Id, t.Method, t.Instructions, t.AssigneeStaffId, Name(t.AssigneeStaffId), t.DueAt, t.EscalateAt,
                 t.Status, t.Findings, t.CompletedAt, t.IsOverdue(now), t.IsEscalated(now), t.Version)).ToList(),

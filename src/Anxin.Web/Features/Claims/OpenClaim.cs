@@ -33,6 +33,11 @@ public sealed record OpenClaimRequest(
     bool Injuries = false,
     Guid? HandlerStaffId = null);
 
+/// <summary>A case as the "open claim" form shows it (masked), and the open claim it already has, if any.</summary>
+public sealed record CasePreview(Guid Id, string Number, ProductLine Line, string? InsurerCode, string? PolicyNumber, bool PolicyVerified,
+    string ReporterName, string ReporterMobile, string? Plate, DateTimeOffset LossAt, DateTimeOffset ReportedAt, string LossPlace, string Description,
+    bool Injuries, Guid? OpenClaimId);
+
 /// <summary>
 /// Opens the claim with its number at once, gives the claimant the checklist for the insurer and
 /// line (and the process) by SMS, starts the statutory decision and advance-payment clocks, flags a
@@ -118,8 +123,8 @@ public sealed class OpenClaimHandler(AnxinDbContext db, CurrentUser me, IBusines
             documents = string.Join("、", checklist.Zh),
             hotline = config["Service:Hotline"] ?? "95500",
         }), node.Id, node.Path, now));
-        db.AddAuditEvent("ClaimOpened", nameof(Claim), claim.Id,
-            $"{claim.Number} {claim.Line} case={source.CaseNumber ?? "-"} lateReport={claim.IsLateReport} afterLimitation={claim.FiledAfterLimitation}",
+        var flagged = (claim.IsLateReport ? " · 报案迟延 late report" : string.Empty) + (claim.FiledAfterLimitation ? " · 超过诉讼时效 after limitation" : string.Empty);
+        db.AddAuditEvent("ClaimOpened", nameof(Claim), claim.Id, $"{claim.Number}{(source.CaseNumber is { } n ? " ← " + n : string.Empty)}{flagged}",
             claim.OrgPath, now);
         foreach (var flag in flags)
         {
@@ -128,6 +133,22 @@ public sealed class OpenClaimHandler(AnxinDbContext db, CurrentUser me, IBusines
 
         await db.SaveChangesAsync(ct);
         return await details.DescribeAsync(claim, ct);
+    }
+
+    /// <summary>What the "open claim" form shows of a case the user may open a claim on; null otherwise.</summary>
+    public async Task<CasePreview?> PreviewCaseAsync(Guid caseId, CancellationToken ct)
+    {
+        var @case = await db.Cases.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct);
+        if (@case is null || !await MayWorkOnAsync(@case.OrgPath, ct))
+        {
+            return null;
+        }
+
+        var insurer = @case.InsurerId is { } insurerId ? await db.Insurers.Where(i => i.Id == insurerId).Select(i => i.Code).FirstOrDefaultAsync(ct) : null;
+        var open = await db.Claims.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName])
+            .Where(c => c.CaseId == caseId && c.Status != ClaimStatus.Closed).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        return new CasePreview(@case.Id, @case.Number, @case.Line, insurer, @case.PolicyNumber, @case.PolicyVerified, Masking.Name(@case.ReporterName),
+            Masking.Mobile(@case.ReporterMobile), @case.Plate, @case.LossAt, @case.ReportedAt, @case.LossPlace, @case.Description, @case.Injuries, open);
     }
 
     private static ClaimFacts Facts(Claim claim, DateTimeOffset? coverStartsAt) =>

@@ -20,6 +20,7 @@ public static class Navigation
         new("Nav.Service",
         [
             new Item("Nav.Customers", "/customers", "bi-person-vcard", Permissions.Customers.View),
+            new Item("Nav.Claims", "/claims", "bi-file-earmark-medical", Permissions.Claims.View),
         ]),
         new("Nav.Administration",
         [
@@ -32,6 +33,7 @@ public static class Navigation
             new Item("Nav.Templates", "/admin/templates", "bi-chat-square-text", Permissions.Messages.Manage),
             new Item("Nav.Calendar", "/admin/calendar", "bi-calendar3", Permissions.Calendars.Manage),
             new Item("Nav.ClockRules", "/admin/clock-rules", "bi-hourglass-split", Permissions.Clocks.ManageRules),
+            new Item("Nav.Authority", "/admin/authority", "bi-sliders", Permissions.Claims.ManageAuthority),
         ]),
     ];
 }
