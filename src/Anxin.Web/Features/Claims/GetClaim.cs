@@ -134,6 +134,8 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
             ? await db.Insurers.AsNoTracking().Where(i => i.Id == insurerId).Select(i => new { i.Code, i.Name }).FirstOrDefaultAsync(ct)
             : null;
 
+        // TODO(dispatch): when the surveyor's Assignment (survey result and assessed amount, CC-04) is in main, show it here and
+        // prefill the adjudication rows with the assessed loss; until then the case's own loss description flows in.
         // The case and policy may lie outside the claim handler's organisation scope (the hotline took the report): read them
         // by id in queries of their own, keeping the insurer partition.
         var @case = c.CaseId is { } caseId
