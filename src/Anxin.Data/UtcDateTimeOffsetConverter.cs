@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Anxin.Data;
 
 /// <summary>
-/// PostgreSQL's timestamptz takes only UTC offsets through Npgsql: a loss time typed as
-/// 2026-11-22T08:00+08:00 is stored as the same instant in UTC instead of failing the save.
+/// PostgreSQL's timestamptz takes UTC values only (Npgsql refuses another offset): an instant given
+/// in China time (+08:00) by a form, an API client or a CSV file is stored as the same instant in UTC.
+/// Applies to query parameters compared with such columns too.
 /// </summary>
 public sealed class UtcDateTimeOffsetConverter()
     : ValueConverter<DateTimeOffset, DateTimeOffset>(

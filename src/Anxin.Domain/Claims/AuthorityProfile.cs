@@ -64,30 +64,8 @@ public sealed class AuthorityProfile : IVersioned, IAudited, IHasTimestamps, IAu
 
     public void Rename(string code, string name)
     {
-        code = (code ?? string.Empty).Trim();
-        name = (name ?? string.Empty).Trim();
-        if (code.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, nameof(Code));
-        }
-
-        if (code.Length > MaxCodeLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(Code));
-        }
-
-        if (name.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, nameof(Name));
-        }
-
-        if (name.Length > MaxNameLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(Name));
-        }
-
-        Code = code;
-        Name = name;
+        Code = DomainText.Required(code, MaxCodeLength, nameof(Code));
+        Name = DomainText.Required(name, MaxNameLength, nameof(Name));
     }
 
     /// <summary>Sets (or replaces) the limit for a line and kind. Zero is allowed: "may decide nothing above zero".</summary>

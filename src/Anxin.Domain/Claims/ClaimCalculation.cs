@@ -45,7 +45,7 @@ public sealed class ClaimCalculation : IHasTimestamps
         var resultJson = JsonSerializer.Serialize(result, Json);
         if (inputJson.Length > MaxJsonLength || resultJson.Length > MaxJsonLength)
         {
-            throw new DomainException("Validation.TooLong", nameof(Inputs));
+            throw new DomainException(ValidationCodes.TooLong, nameof(Inputs));
         }
 
         return new ClaimCalculation

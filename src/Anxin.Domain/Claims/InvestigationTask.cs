@@ -79,16 +79,7 @@ public sealed class InvestigationTask : IVersioned, IOrgOwned, IAudited, IHasTim
             throw new DomainException(ValidationCodes.Required, nameof(Method));
         }
 
-        instructions = (instructions ?? string.Empty).Trim();
-        if (instructions.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, nameof(Instructions));
-        }
-
-        if (instructions.Length > MaxInstructionsLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(Instructions));
-        }
+        instructions = DomainText.Required(instructions, MaxInstructionsLength, nameof(Instructions));
 
         if (dueAt <= now)
         {
@@ -124,16 +115,7 @@ public sealed class InvestigationTask : IVersioned, IOrgOwned, IAudited, IHasTim
             throw new DomainException("Claim.Investigation.TaskNotOpen");
         }
 
-        findings = (findings ?? string.Empty).Trim();
-        if (findings.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, nameof(Findings));
-        }
-
-        if (findings.Length > MaxFindingsLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(Findings));
-        }
+        findings = DomainText.Required(findings, MaxFindingsLength, nameof(Findings));
 
         Findings = findings;
         CompletedAt = at;

@@ -29,7 +29,7 @@ public sealed partial class ClaimLifecycleTests(Apps apps) : IClassFixture<Apps>
         Assert.Matches(LpNumber(), claim.GetProperty("number").GetString());
         Assert.Equal("AwaitingDocuments", claim.Status());
         Assert.True(claim.GetProperty("policyVerified").GetBoolean());
-        Assert.Equal(11, claim.Missing().Count);
+        Assert.Equal(await app.PiccMotorChecklistCountAsync(), claim.Missing().Count);
         var opened = await app.WithDbAsync(d => d.Outbox.SingleAsync(m => m.TemplateCode == "Claim.Opened" && m.Parameters.Contains(claim.GetProperty("number").GetString()!)));
         Assert.Contains("索赔申请书", JsonDocument.Parse(opened.Parameters).RootElement.GetProperty("documents").GetString(), StringComparison.Ordinal);
         Assert.Equal([ClockState.Running, ClockState.Running], await ClockStatesAsync(app, id, DefaultClockRules.ClaimDecision, DefaultClockRules.AdvancePayment));

@@ -18,7 +18,7 @@ public sealed class ClaimPageTests(Apps apps) : IClassFixture<Apps>
 
         var page = await handler.GetPageAsync(url);
         Assert.Equal(claim.GetProperty("number").GetString(), page.QuerySelector("[data-testid=claim-number]")!.TextContent);
-        Assert.Equal(11, page.QuerySelectorAll("input[name=codes]").Length);
+        Assert.Equal(await app.PiccMotorChecklistCountAsync(), page.QuerySelectorAll("input[name=codes]").Length);
 
         var sent = await handler.PostFormAsync(url + "?handler=Notice", new() { ["version"] = claim.Version().ToString(CultureInfo.InvariantCulture) }, url);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -40,7 +40,7 @@ public sealed class ClaimPageTests(Apps apps) : IClassFixture<Apps>
         // The printable notice lists what the notice asked for, in Chinese and in English.
         var print = await handler.GetPageAsync(url + "/notices/missing-documents");
         Assert.Contains("第二十二条", print.QuerySelector("[data-testid=notice]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(11, print.QuerySelectorAll("[data-testid=notice-items] li").Length);
+        Assert.Equal(await app.PiccMotorChecklistCountAsync(), print.QuerySelectorAll("[data-testid=notice-items] li").Length);
         var english = await handler.GetPageAsync(url + "/notices/missing-documents?culture=en");
         Assert.Contains("article 22", english.QuerySelector("[data-testid=notice]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync(url + "/notices/refusal")).StatusCode);

@@ -58,6 +58,11 @@ public static class ClaimTestKit
         return await handler.OpenFromCaseAsync(@case.GetProperty("id").GetGuid());
     }
 
+    /// <summary>How many documents the PICC motor checklist asks for (the demo list: the defaults plus the registration certificate).</summary>
+    public static Task<int> PiccMotorChecklistCountAsync(this AnxinAppFactory app) =>
+        app.WithDbAsync(async db => (await db.RequiredDocumentLists.AsNoTracking()
+            .SingleAsync(l => l.Line == ProductLine.Motor && l.InsurerId == db.Insurers.Where(i => i.Code == "PICC").Select(i => (Guid?)i.Id).Single())).ItemList().Count());
+
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, Guid claimId, string action, object? body = null) =>
         client.PostAsJsonAsync($"/api/v1/claims/{claimId}/{action}", body ?? new { });
 

@@ -146,7 +146,7 @@ public sealed class AdjudicateClaimHandler(ChangeClaimHandler changes, GetClaimH
 
             var route = await routes.RouteAsync(claim, actor.StaffId, AuthorityKind.Payment, amount, ct);
             var step = claim.SubmitForApproval(route, actor.Now);
-            await ClaimNotifications.ApprovalPendingAsync(db, routes, claim, step, route, actor.Now, ct);
+            await ClaimNotifications.ApprovalPendingAsync(db, claim, step, route, actor.Now, ct);
             return new ClaimEvent("ClaimAccepted", await ApprovalNoteAsync(step, ct));
         }, ct);
         return result.IsOk ? await details.DescribeAsync(result.Value!, ct) : Result<ClaimDetail>.Fail(result);
@@ -159,7 +159,7 @@ public sealed class AdjudicateClaimHandler(ChangeClaimHandler changes, GetClaimH
         {
             var route = await routes.RouteAsync(claim, actor.StaffId, AuthorityKind.Payment, claim.AcceptedAmount ?? 0m, ct);
             var step = claim.SubmitForApproval(route, actor.Now);
-            await ClaimNotifications.ApprovalPendingAsync(db, routes, claim, step, route, actor.Now, ct);
+            await ClaimNotifications.ApprovalPendingAsync(db, claim, step, route, actor.Now, ct);
             return new ClaimEvent("ClaimApprovalRequested", await ApprovalNoteAsync(step, ct));
         }, ct);
         return result.IsOk ? await details.DescribeAsync(result.Value!, ct) : Result<ClaimDetail>.Fail(result);
@@ -223,7 +223,7 @@ public sealed class AdjudicateClaimHandler(ChangeClaimHandler changes, GetClaimH
 
             var route = await routes.RouteAsync(claim, actor.StaffId, AuthorityKind.Reserve, amount, ct);
             var step = claim.ChangeReserve(amount, request.Reason ?? string.Empty, route, actor.Now);
-            await ClaimNotifications.ApprovalPendingAsync(db, routes, claim, step, route, actor.Now, ct);
+            await ClaimNotifications.ApprovalPendingAsync(db, claim, step, route, actor.Now, ct);
             return new ClaimEvent(step.IsPending ? "ReserveChangeRequested" : "ReserveChanged",
                 amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + request.Reason);
         }, ct);

@@ -57,7 +57,7 @@ public sealed class ManageAuthorityHandler(AnxinDbContext db, CurrentUser me, Ti
                 return Result<AuthorityProfileView>.NotFound();
             }
 
-            if (request.Version is { } read && read != profile.Version)
+            if (request.Version is { } read && !db.IsAtVersion(profile, read))
             {
                 return Result<AuthorityProfileView>.Conflict();
             }
@@ -103,10 +103,6 @@ public sealed class ManageAuthorityHandler(AnxinDbContext db, CurrentUser me, Ti
             else
             {
                 profile.Rename(code ?? profile.Code, request.Name ?? string.Empty);
-                if (request.Version is { } read)
-                {
-                    db.Entry(profile).Property(p => p.Version).OriginalValue = read;
-                }
             }
 
             foreach (var old in profile.Limits.Where(l => !limits.Any(n => n.Line == l.Line && n.Kind == l.Kind)).ToList())
@@ -226,20 +222,21 @@ public sealed class AuthorityEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.ClaimText>();
         var group = api.MapGroup("/authority-profiles").WithTags("Claims");
         group.MapGet("/", async (ManageAuthorityHandler h, CancellationToken ct) => Results.Ok(await h.ListAsync(ct)))
             .RequirePermission(Permissions.Claims.View);
         group.MapPost("/", async (SaveAuthorityProfileRequest request, ManageAuthorityHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.SaveAsync(null, request, ct)).ToClaimHttp(http, p => Results.Created($"/api/v1/authority-profiles/{p.Id}", p)))
+                (await h.SaveAsync(null, request, ct)).ToHttp(http, p => Results.Created($"/api/v1/authority-profiles/{p.Id}", p)))
             .RequirePermission(Permissions.Claims.ManageAuthority);
         group.MapPut("/{id:guid}", async (Guid id, SaveAuthorityProfileRequest request, ManageAuthorityHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.SaveAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.SaveAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.ManageAuthority);
         group.MapPost("/{id:guid}/assignments", async (Guid id, AssignAuthorityRequest request, ManageAuthorityHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.AssignAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.AssignAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.ManageAuthority);
         group.MapDelete("/assignments/{assignmentId:guid}", async (Guid assignmentId, ManageAuthorityHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.UnassignAsync(assignmentId, ct)).ToClaimHttp(http))
+                (await h.UnassignAsync(assignmentId, ct)).ToHttp(http))
             .RequirePermission(Permissions.Claims.ManageAuthority);
     }
 }

@@ -43,7 +43,7 @@ public sealed class ChangeClaimHandler(AnxinDbContext db, ServiceClocks clocks, 
             return Result<Claim>.NotFound();
         }
 
-        if (version is { } read && read != claim.Version)
+        if (version is { } read && !db.IsAtVersion(claim, read))
         {
             return Result<Claim>.Conflict();
         }

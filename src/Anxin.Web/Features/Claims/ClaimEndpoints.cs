@@ -15,15 +15,16 @@ public sealed class ClaimEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.ClaimText>();
         var group = api.MapGroup("/claims").WithTags("Claims");
         var view = Permissions.Claims.View;
         var handle = Permissions.Claims.Handle;
 
         group.MapGet("/", async ([AsParameters] ClaimQuery q, ListClaimsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(new ListClaimsRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToClaimHttp(http, Results.Ok))
+                (await h.HandleAsync(new ListClaimsRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(view);
         group.MapGet("/export", ([AsParameters] ClaimQuery q, string? format, string? columns, ExportClaimsHandler h, HttpContext http) =>
-                h.Handle(q.ToFilter(), format, columns).ToClaimHttp(http, file => file))
+                h.Handle(q.ToFilter(), format, columns).ToHttp(http, file => file))
             .RequirePermission(view);
         group.MapGet("/{id:guid}", async (Guid id, GetClaimHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } c ? Results.Ok(c) : Results.Problem(statusCode: 404))
@@ -38,103 +39,103 @@ public sealed class ClaimEndpoints : IEndpointModule
                     : Results.Problem(statusCode: 404))
             .RequirePermission(view);
         group.MapPost("/{id:guid}/payable", (ComputePayableRequest request, ComputePayableHandler h, HttpContext http) =>
-                h.Handle(request).ToClaimHttp(http, Results.Ok))
+                h.Handle(request).ToHttp(http, Results.Ok))
             .RequirePermission(view);
 
         group.MapPost("/", async (OpenClaimRequest request, OpenClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToClaimHttp(http, c => Results.Created($"/api/v1/claims/{c.Id}", c)))
+                (await h.HandleAsync(request, ct)).ToHttp(http, c => Results.Created($"/api/v1/claims/{c.Id}", c)))
             .RequirePermission(handle)
             .WithIdempotency();
 
         // Documents (CLM-02).
         group.MapPost("/{id:guid}/documents", async (Guid id, ReceiveDocumentsRequest request, ReceiveClaimDocumentsHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/documents/upload", async (Guid id, [FromForm] string? code, [FromForm] string? name, [FromForm] long? version,
                 IFormFile? file, ReceiveClaimDocumentsHandler h, HttpContext http, CancellationToken ct) =>
-                (await UploadAsync(id, code, name, version, file, h, ct)).ToClaimHttp(http, Results.Ok))
+                (await UploadAsync(id, code, name, version, file, h, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/documents/required", async (Guid id, RequireDocumentRequest request, RequireClaimDocumentHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/documents/{code}/waive", async (Guid id, string code, WaiveDocumentRequest request, WaiveClaimDocumentHandler h, HttpContext http,
-                CancellationToken ct) => (await h.HandleAsync(id, code, request, ct)).ToClaimHttp(http, Results.Ok))
+                CancellationToken ct) => (await h.HandleAsync(id, code, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/notices", async (Guid id, VersionRequest? request, SendMissingDocumentsNoticeHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request ?? new VersionRequest(), ct)).ToClaimHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request ?? new VersionRequest(), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
 
         // Investigation (CLM-03).
         group.MapPost("/{id:guid}/investigation/tasks", async (Guid id, CreateInvestigationTaskRequest request, InvestigateClaimHandler h, HttpContext http,
-                CancellationToken ct) => (await h.CreateTaskAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                CancellationToken ct) => (await h.CreateTaskAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/investigation/tasks/{taskId:guid}/complete", async (Guid id, Guid taskId, CompleteInvestigationTaskRequest request,
-                InvestigateClaimHandler h, HttpContext http, CancellationToken ct) => (await h.CompleteTaskAsync(id, taskId, request, ct)).ToClaimHttp(http, Results.Ok))
+                InvestigateClaimHandler h, HttpContext http, CancellationToken ct) => (await h.CompleteTaskAsync(id, taskId, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/investigation/conclude", async (Guid id, ConcludeInvestigationRequest request, InvestigateClaimHandler h, HttpContext http,
-                CancellationToken ct) => (await h.ConcludeAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                CancellationToken ct) => (await h.ConcludeAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
 
         // Adjudication, reserve (CLM-04) and approval (CLM-05).
         group.MapPost("/{id:guid}/accept", async (Guid id, AcceptClaimRequest request, AdjudicateClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.AcceptAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.AcceptAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/refuse", async (Guid id, RefuseClaimRequest request, AdjudicateClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.RefuseAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.RefuseAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/refusal-notice", async (Guid id, VersionRequest? request, AdjudicateClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.RefusalNoticeSentAsync(id, request ?? new VersionRequest(), ct)).ToClaimHttp(http, Results.Ok))
+                (await h.RefusalNoticeSentAsync(id, request ?? new VersionRequest(), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/reserve", async (Guid id, ChangeReserveRequest request, AdjudicateClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.ChangeReserveAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.ChangeReserveAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/approval/submit", async (Guid id, VersionRequest? request, AdjudicateClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.SubmitAsync(id, request ?? new VersionRequest(), ct)).ToClaimHttp(http, Results.Ok))
+                (await h.SubmitAsync(id, request ?? new VersionRequest(), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/approval/approve", async (Guid id, DecideApprovalRequest? request, DecideApprovalHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.ApproveAsync(id, request ?? new DecideApprovalRequest(), ct)).ToClaimHttp(http, Results.Ok))
+                (await h.ApproveAsync(id, request ?? new DecideApprovalRequest(), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.Approve);
         group.MapPost("/{id:guid}/approval/reject", async (Guid id, DecideApprovalRequest request, DecideApprovalHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.RejectAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.RejectAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.Approve);
         group.MapPost("/{id:guid}/advance", async (Guid id, RequestAdvancePaymentRequest request, DecideApprovalHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.RequestAdvanceAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.RequestAdvanceAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
 
         // Payment (CLM-06).
         group.MapPost("/{id:guid}/verify-policy", async (Guid id, VerifyClaimPolicyRequest request, PayClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.VerifyPolicyAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.VerifyPolicyAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/payee", async (Guid id, AuthorisePayeeRequest request, PayClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.AuthorisePayeeAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.AuthorisePayeeAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/agreement", async (Guid id, VersionRequest? request, PayClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.RecordAgreementAsync(id, request ?? new VersionRequest(), ct)).ToClaimHttp(http, Results.Ok))
+                (await h.RecordAgreementAsync(id, request ?? new VersionRequest(), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.Pay);
         group.MapPost("/{id:guid}/payments", async (Guid id, PayClaimRequest request, PayClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.PayAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.PayAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.Pay);
 
         // Fraud flags (CLM-08).
         group.MapPost("/{id:guid}/fraud-flags", async (Guid id, RaiseFraudFlagRequest request, ReviewFraudFlagHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.RaiseAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.RaiseAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/fraud-flags/{flagId:guid}/clear", async (Guid id, Guid flagId, ReviewFraudFlagRequest request, ReviewFraudFlagHandler h,
-                HttpContext http, CancellationToken ct) => (await h.ClearAsync(id, flagId, request, ct)).ToClaimHttp(http, Results.Ok))
+                HttpContext http, CancellationToken ct) => (await h.ClearAsync(id, flagId, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.ReviewFraud);
         group.MapPost("/{id:guid}/fraud-flags/{flagId:guid}/confirm", async (Guid id, Guid flagId, ReviewFraudFlagRequest request, ReviewFraudFlagHandler h,
-                HttpContext http, CancellationToken ct) => (await h.ConfirmAsync(id, flagId, request, ct)).ToClaimHttp(http, Results.Ok))
+                HttpContext http, CancellationToken ct) => (await h.ConfirmAsync(id, flagId, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.ReviewFraud);
 
         // Close and archive (CLM-07).
         group.MapPost("/{id:guid}/close", async (Guid id, CloseClaimRequest? request, CloseClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.CloseAsync(id, request ?? new CloseClaimRequest(), ct)).ToClaimHttp(http, Results.Ok))
+                (await h.CloseAsync(id, request ?? new CloseClaimRequest(), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/withdraw", async (Guid id, WithdrawClaimRequest request, CloseClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.WithdrawAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.WithdrawAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(handle);
         group.MapPost("/{id:guid}/reopen", async (Guid id, ReopenClaimRequest request, CloseClaimHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.ReopenAsync(id, request, ct)).ToClaimHttp(http, Results.Ok))
+                (await h.ReopenAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Claims.Reopen);
     }
 

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Anxin.Data;
 using Anxin.Domain.Claims;
-using Anxin.Domain.Messaging;
+using Anxin.Web.Infrastructure.Messaging;
 using Anxin.Web.Features.Cases;
 
 namespace Anxin.Web.Features.Claims;
@@ -18,7 +17,7 @@ public static class ClaimNotifications
     };
 
     /// <summary>Tells every approver the route offers that a step waits for them.</summary>
-    public static async Task ApprovalPendingAsync(AnxinDbContext db, RouteApprovalHandler routes, Claim claim, ClaimApproval step, ApprovalRoute route,
+    public static async Task ApprovalPendingAsync(AnxinDbContext db, Claim claim, ClaimApproval step, ApprovalRoute route,
         DateTimeOffset now, CancellationToken ct)
     {
         if (!step.IsPending)
@@ -27,7 +26,7 @@ public static class ClaimNotifications
         }
 
         var requester = (await StaffNames.LoadAsync(db, [step.RequestedBy], ct)).GetValueOrDefault(step.RequestedBy) ?? string.Empty;
-        var parameters = JsonSerializer.Serialize(new
+        var parameters = new
         {
             claimId = claim.Id,
             claimNumber = claim.Number,
@@ -35,19 +34,19 @@ public static class ClaimNotifications
             kind = KindText(step.Kind),
             requestedBy = requester,
             link = "/claims/" + claim.Id,
-        });
-        foreach (var user in await routes.UsersOfAsync(route.Approvers, ct))
+        };
+        foreach (var approver in route.Approvers.Distinct())
         {
-            db.Outbox.Add(OutboxMessage.Create(MessageChannel.InApp, user.ToString(), "Claim.ApprovalPending", parameters, claim.OrgNodeId, claim.OrgPath, now));
+            await StaffInbox.QueueAsync(db, approver, "Claim.ApprovalPending", parameters, claim.OrgNodeId, claim.OrgPath, now, ct);
         }
     }
 
     /// <summary>Tells the requester and the handler how a step was decided.</summary>
-    public static async Task ApprovalDecidedAsync(AnxinDbContext db, RouteApprovalHandler routes, Claim claim, ClaimApproval step, DateTimeOffset now,
+    public static async Task ApprovalDecidedAsync(AnxinDbContext db, Claim claim, ClaimApproval step, DateTimeOffset now,
         CancellationToken ct)
     {
         var decidedBy = step.DecidedBy is { } by ? (await StaffNames.LoadAsync(db, [by], ct)).GetValueOrDefault(by) : null;
-        var parameters = JsonSerializer.Serialize(new
+        var parameters = new
         {
             claimId = claim.Id,
             claimNumber = claim.Number,
@@ -57,10 +56,10 @@ public static class ClaimNotifications
             decidedBy = decidedBy ?? string.Empty,
             note = step.DecisionNote ?? string.Empty,
             link = "/claims/" + claim.Id,
-        });
-        foreach (var user in await routes.UsersOfAsync([step.RequestedBy, claim.HandlerStaffId], ct))
+        };
+        foreach (var staffId in new[] { step.RequestedBy, claim.HandlerStaffId }.Distinct())
         {
-            db.Outbox.Add(OutboxMessage.Create(MessageChannel.InApp, user.ToString(), "Claim.ApprovalDecided", parameters, claim.OrgNodeId, claim.OrgPath, now));
+            await StaffInbox.QueueAsync(db, staffId, "Claim.ApprovalDecided", parameters, claim.OrgNodeId, claim.OrgPath, now, ct);
         }
     }
 }

@@ -19,7 +19,7 @@ public static class ClaimClocks
             switch (action.Kind)
             {
                 case ClockActionKind.Start:
-                    await clocks.StartAsync(action.RuleCode, Claim.SubjectType, id, claim.OrgNodeId, claim.HandlerStaffId, action.At, ct);
+                    await clocks.StartAsOfAsync(action.RuleCode, Claim.SubjectType, id, claim.OrgNodeId, claim.HandlerStaffId, action.At, ct);
                     break;
                 case ClockActionKind.Pause:
                     await clocks.PauseAsync(Claim.SubjectType, id, action.RuleCode, action.Reason ?? Claim.WaitingForDocumentsReason, action.At, ct);
@@ -57,7 +57,7 @@ public static class ArchiveNumbers
     public const string Prefix = "JZ";
 }
 
-/// <summary>How claim results become HTTP answers: a closed claim and a stale version are 409 with a stable <c>code</c>.</summary>
+/// <summary>How the domain's refusals become claim results: a closed claim is a 409 conflict (with its <c>code</c>), not bad input.</summary>
 public static class ClaimResults
 {
     /// <summary>The domain's refusals that are conflicts with the claim's state rather than bad input.</summary>
@@ -65,17 +65,4 @@ public static class ClaimResults
 
     public static Result<T> Fail<T>(DomainException e) =>
         ConflictCodes.Contains(e.Code) ? Result<T>.Conflict(e.Code) : Result<T>.From(e);
-
-    public static IResult ToClaimHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>
-        result.Status == ResultStatus.Conflict ? Conflict(result, http) : result.ToHttp(http, ok, ClaimLocalizer.For(http));
-
-    public static IResult ToClaimHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        result.Status == ResultStatus.Conflict ? Conflict(result, http) : result.ToHttp(http, ok, ClaimLocalizer.For(http));
-
-    private static IResult Conflict(Result result, HttpContext http)
-    {
-        var code = result.Code ?? "Error.Concurrency";
-        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: ClaimLocalizer.For(http)[code],
-            extensions: new Dictionary<string, object?> { ["code"] = code });
-    }
 }

@@ -41,7 +41,7 @@ public sealed class DecideApprovalHandler(ChangeClaimHandler changes, GetClaimHa
 
             var route = await routes.RouteAsync(claim, actor.StaffId, AuthorityKind.Payment, amount, ct);
             var step = claim.RequestAdvancePayment(amount, route, actor.Now);
-            await ClaimNotifications.ApprovalPendingAsync(db, routes, claim, step, route, actor.Now, ct);
+            await ClaimNotifications.ApprovalPendingAsync(db, claim, step, route, actor.Now, ct);
             return new ClaimEvent("AdvancePaymentRequested", string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} level={step.RoutedLevel}"));
         }, ct);
         return result.IsOk ? await details.DescribeAsync(result.Value!, ct) : Result<ClaimDetail>.Fail(result);
@@ -62,7 +62,7 @@ public sealed class DecideApprovalHandler(ChangeClaimHandler changes, GetClaimHa
                 claim.RejectApproval(actor.StaffId, authority, request.Note ?? string.Empty, actor.Now);
             }
 
-            await ClaimNotifications.ApprovalDecidedAsync(db, routes, claim, step, actor.Now, ct);
+            await ClaimNotifications.ApprovalDecidedAsync(db, claim, step, actor.Now, ct);
             return new ClaimEvent(approve ? "ClaimApproved" : "ClaimApprovalRejected",
                 string.Create(CultureInfo.InvariantCulture, $"{step.Kind} {step.Amount:0.00} {step.DecisionNote}").Trim());
         }, ct);

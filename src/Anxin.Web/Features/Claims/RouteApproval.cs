@@ -44,13 +44,6 @@ public sealed class RouteApprovalHandler(AnxinDbContext db)
         return ApprovalRouting.Route(new ApprovalRequest(actingStaffId, actingAuthority, claim.HandlerStaffId, claim.Line, kind, amount, chain));
     }
 
-    /// <summary>The users (accounts) of the given staff, for in-app notifications.</summary>
-    public async Task<IReadOnlyList<Guid>> UsersOfAsync(IEnumerable<Guid> staffIds, CancellationToken ct)
-    {
-        var ids = staffIds.Distinct().Select(id => (Guid?)id).ToList();
-        return ids.Count == 0 ? [] : await db.Users.Where(u => ids.Contains(u.StaffId)).Select(u => u.Id).ToListAsync(ct);
-    }
-
     private async Task<List<Person>> PeopleAsync(IQueryable<Domain.Organisation.Staff> staff, CancellationToken ct)
     {
         var rows = await staff.AsNoTracking().Select(s => new { s.Id, s.OrgPath, s.WorkNumber }).ToListAsync(ct);

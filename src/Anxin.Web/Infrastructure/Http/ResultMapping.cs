@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Anxin.Web.Resources;
+using Anxin.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -8,10 +8,10 @@ namespace Anxin.Web.Infrastructure.Http;
 /// <summary>Turns results into problem details (API) and model-state errors (pages), localized.</summary>
 public static class ResultMapping
 {
-    /// <param name="text">The feature's localizer (see FeatureText); the shared strings by default.</param>
+    /// <param name="text">A localizer; by default the endpoint's feature strings, then the shared ones (see FeatureText.ForEndpoint).</param>
     public static IResult ToHttp(this Result result, HttpContext http, Func<IResult>? ok = null, IStringLocalizer? text = null)
     {
-        text ??= http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        text ??= FeatureText.ForEndpoint(http);
         return result.Status switch
         {
             ResultStatus.Ok => ok?.Invoke() ?? TypedResults.NoContent(),
@@ -24,11 +24,15 @@ public static class ResultMapping
                     ["codes"] = result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
                         .ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
                 }),
-            ResultStatus.NotFound => TypedResults.Problem(statusCode: 404, title: text[result.Code ?? "Error.NotFound"]),
-            ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: text[result.Code ?? "Error.Forbidden"]),
-            _ => TypedResults.Problem(statusCode: 409, title: text[result.Code ?? "Error.Concurrency"]),
+            ResultStatus.NotFound => Problem(404, result.Code ?? "Error.NotFound", text),
+            ResultStatus.Forbidden => Problem(403, result.Code ?? "Error.Forbidden", text),
+            _ => Problem(409, result.Code ?? "Error.Concurrency", text),
         };
     }
+
+    /// <summary>A problem with a localized title and its stable <c>code</c> (a client tells a stale version from a closed claim by it).</summary>
+    private static IResult Problem(int status, string code, IStringLocalizer text) =>
+        TypedResults.Problem(statusCode: status, title: text[code], extensions: new Dictionary<string, object?> { ["code"] = code });
 
     /// <summary>The localized message of a field error, with its argument when it has one.</summary>
     public static string Message(IStringLocalizer text, FieldError error) =>
