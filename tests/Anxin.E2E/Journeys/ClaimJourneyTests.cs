@@ -1,19 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Anxin.Domain.Cases;
-using Anxin.Domain.Organisation;
 using Anxin.Domain.Policies;
 using Anxin.E2E.Infrastructure;
 using Anxin.E2E.Pages;
-using Anxin.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace Anxin.E2E.Journeys;
 
 /// <summary>
-/// Issue 5's journey: the claims handler 罗赔 (claims1) opens a claim from a case the hotline took,
+/// Issue 5's journey: the hotline agent 陈晓 (agent1) registers a loss on /cases/new; the claims handler
+/// 罗赔 (claims1), whose data scope is the branch, opens the claim from that case's page,
 /// sends the one-time missing-documents notice, registers the documents, adjudicates an amount above
 /// their own limit (it goes to pending), the branch manager 李广 (gdmanager) approves, the payment is
 /// recorded and the claim closes into its file with an archive number; the timeline shows every step.
@@ -28,11 +25,32 @@ public sealed class ClaimJourneyTests(E2EApp app) : IClassFixture<E2EApp>
         await using var session = await app.NewSessionAsync(nameof(Handler_opens_a_claim_from_a_case_and_it_is_approved_paid_and_archived));
         var page = session.Page;
         var claimPage = new ClaimPage(page);
-        var caseId = await ReportCaseAsync();
+        var policy = await SeedPolicyAsync();
 
-        // 罗赔 opens the claim from the case.
+        // 陈晓 (agent1) at the hotline registers the loss on /cases/new; the case belongs to her team.
+        await SignInAsync(page, "agent1");
+        await page.GotoAsync(session.Url("/cases/new"));
+        var form = new LossReportPage(page);
+        await form.Insurer.SelectOptionAsync("PICC");
+        await form.PolicyNumber.FillAsync(policy.Number);
+        await form.Plate.FillAsync(policy.Plate);
+        await Expect(form.Lookup).ToContainTextAsync(policy.Number);
+        await Expect(form.Line).ToHaveValueAsync("Motor");
+        await form.ReporterName.FillAsync(Reporter);
+        await form.ReporterMobile.FillAsync("139" + TestData.Digits(8));
+        await form.LossPlace.FillAsync("深圳市南山区科技园南区");
+        await form.Cause.SelectOptionAsync("Collision");
+        await form.Description.FillAsync("倒车时撞到路边护栏，车尾受损 " + TestData.Suffix());
+        await page.Keyboard.PressAsync("Alt+s");
+        await Expect(page).ToHaveURLAsync(new Regex("/cases/[0-9a-f-]{36}/reported$"));
+        var caseUrl = Regex.Match(page.Url, "/cases/[0-9a-f-]{36}").Value;
+        await session.StepAsync("case-registered");
+
+        // 罗赔 works every case of the branch: he opens the claim from the hotline's case page.
+        await page.Context.ClearCookiesAsync();
         await SignInAsync(page, "claims1");
-        await page.GotoAsync(session.Url($"/claims/new?caseId={caseId}"));
+        await page.GotoAsync(session.Url(caseUrl));
+        await page.GetByTestId("open-claim").ClickAsync();
         await Expect(page.GetByTestId("case-summary")).ToBeVisibleAsync();
         await session.StepAsync("open-from-case");
         await claimPage.OpenButtonAsync();
@@ -112,26 +130,19 @@ public sealed class ClaimJourneyTests(E2EApp app) : IClassFixture<E2EApp>
     private static async Task SignInAsync(IPage page, string user) =>
         await (await new LoginPage(page).OpenAsync()).SignInAsync(user, TestData.DemoPassword);
 
-    /// <summary>The hotline took a report on a fresh PICC motor policy (arranged directly; the intake itself is tested elsewhere).</summary>
-    private async Task<Guid> ReportCaseAsync() => await app.WithDbAsync(async (db, services) =>
+    /// <summary>A fresh PICC motor policy in force for 200 days (arranged directly; the policy register is tested elsewhere).</summary>
+    private async Task<(string Number, string Plate)> SeedPolicyAsync() => await app.WithDbAsync(async (db, _) =>
     {
         var insurer = await db.Insurers.IgnoreQueryFilters().SingleAsync(i => i.Code == "PICC");
         var gd = await db.OrgNodes.IgnoreQueryFilters().SingleAsync(n => n.Code == "GD");
-        var team = await db.OrgNodes.IgnoreQueryFilters().SingleAsync(n => n.Code == "GD-CC-T1");
         var plate = "粤B" + TestData.Digits(5);
         var start = DateTimeOffset.UtcNow.AddDays(-200);
         var policy = Policy.Register(new PolicyDraft("PE" + TestData.Suffix() + TestData.Digits(8), ProductLine.Motor, Reporter, "139" + TestData.Digits(8),
             Reporter, null, start, start.AddYears(1), 3_000m, plate, null, null, null, [new("VD", null, 150_000m, 500m), new("TPL", null, 1_000_000m)]),
             insurer.Id, null, gd);
         db.Policies.Add(policy);
-        var now = DateTimeOffset.UtcNow;
-        var report = new LossReport(ProductLine.Motor, Reporter, "139" + TestData.Digits(8), null, null, null, policy.Number, plate, now.AddHours(-3),
-            "深圳市南山区科技园南区", null, null, Peril.Collision, "倒车时撞到路边护栏，车尾受损", "后保险杠、尾灯损坏", false, null, null, IntakeChannel.Phone);
-        var number = await services.GetRequiredService<IBusinessNumberGenerator>().NextAsync(Case.NumberPrefix, default);
-        var @case = Case.Register(number, report, policy, insurer.Id, null, null, null, team, now);
-        db.Cases.Add(@case);
         await db.SaveChangesAsync();
-        return @case.Id;
+        return (policy.Number, plate);
     });
 
     /// <summary>A 19-digit card number with a valid Luhn check digit that no other claim uses.</summary>

@@ -255,18 +255,26 @@ public sealed class ClaimDetailModel(
         return true;
     }
 
-    /// <summary>One row per policy coverage, with its terms; the handler types the assessed loss.</summary>
-    private List<CoverageRow> DefaultRows() => Claim.Policy is { } policy && policy.Coverages.Count > 0
-        ? policy.Coverages.Select(c => new CoverageRow
-        {
-            Coverage = c.Code,
-            Name = c.Name,
-            SumInsured = c.SumInsured,
-            DeductibleAmount = c.Deductible == 0m ? null : c.Deductible,
-            DeductiblePercent = c.DeductibleRate,
-            PerEventLimit = c.PerEventLimit,
-        }).ToList()
-        : [new CoverageRow()];
+    /// <summary>
+    /// One row per policy coverage, with its terms; the surveyor's assessed loss (CC-04) is offered as the
+    /// first coverage's assessed loss, and the handler changes or adds the others.
+    /// </summary>
+    private List<CoverageRow> DefaultRows()
+    {
+        List<CoverageRow> rows = Claim.Policy is { } policy && policy.Coverages.Count > 0
+            ? policy.Coverages.Select(c => new CoverageRow
+            {
+                Coverage = c.Code,
+                Name = c.Name,
+                SumInsured = c.SumInsured,
+                DeductibleAmount = c.Deductible == 0m ? null : c.Deductible,
+                DeductiblePercent = c.DeductibleRate,
+                PerEventLimit = c.PerEventLimit,
+            }).ToList()
+            : [new CoverageRow()];
+        rows[0].AssessedLoss = Claim.Assessment?.AssessedLoss;
+        return rows;
+    }
 
     private List<CoverageInput> Inputs() => Cov
         .Where(r => r.AssessedLoss is not null)

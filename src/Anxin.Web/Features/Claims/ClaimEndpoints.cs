@@ -38,6 +38,11 @@ public sealed class ClaimEndpoints : IEndpointModule
                     ? Results.File(file.Content, file.ContentType, file.FileName)
                     : Results.Problem(statusCode: 404))
             .RequirePermission(view);
+        group.MapGet("/{id:guid}/survey-photos/{photoId:guid}", async (Guid id, Guid photoId, GetClaimHandler h, CancellationToken ct) =>
+                await h.SurveyPhotoAsync(id, photoId, ct) is { } photo
+                    ? Results.File(photo.Content, photo.ContentType, photo.FileName)
+                    : Results.Problem(statusCode: 404))
+            .RequirePermission(view);
         group.MapPost("/{id:guid}/payable", (ComputePayableRequest request, ComputePayableHandler h, HttpContext http) =>
                 h.Handle(request).ToHttp(http, Results.Ok))
             .RequirePermission(view);

@@ -1,4 +1,6 @@
+using Anxin.Data;
 using Anxin.Domain.Claims;
+using Anxin.Web.Features.Clocks;
 using Anxin.Web.Infrastructure.Http;
 using Anxin.Web.Infrastructure.Messaging;
 
@@ -16,13 +18,15 @@ public sealed record ReopenClaimRequest(string? Reason, long? Version = null);
 /// outstanding reserve is released and the claim becomes read-only (any change is 409 Claim.Closed).
 /// Reopening needs <c>Claims.Reopen</c> and a reason; the claim keeps its file number.
 /// </summary>
-public sealed class CloseClaimHandler(ChangeClaimHandler changes, GetClaimHandler details, IBusinessNumberGenerator numbers)
+public sealed class CloseClaimHandler(ChangeClaimHandler changes, GetClaimHandler details, IBusinessNumberGenerator numbers, AnxinDbContext db,
+    ServiceClocks clocks)
 {
     public async Task<Result<ClaimDetail>> CloseAsync(Guid id, CloseClaimRequest request, CancellationToken ct)
     {
         var result = await changes.ApplyAsync(id, request.Version, async (claim, actor) =>
         {
             claim.Close(await ArchiveNumberAsync(claim, request.ArchiveNumber, ct), actor.StaffId, actor.Now);
+            await InvestigationTaskClocks.CancelOpenAsync(db, clocks, claim, actor.StaffId, actor.Now, ct);
             return new ClaimEvent("ClaimClosed", $"{claim.Outcome} {claim.ArchiveNumber}");
         }, ct);
         return result.IsOk ? await details.DescribeAsync(result.Value!, ct) : Result<ClaimDetail>.Fail(result);
@@ -33,6 +37,7 @@ public sealed class CloseClaimHandler(ChangeClaimHandler changes, GetClaimHandle
         var result = await changes.ApplyAsync(id, request.Version, async (claim, actor) =>
         {
             claim.Withdraw(request.Reason ?? string.Empty, await ArchiveNumberAsync(claim, request.ArchiveNumber, ct), actor.StaffId, actor.Now);
+            await InvestigationTaskClocks.CancelOpenAsync(db, clocks, claim, actor.StaffId, actor.Now, ct);
             return new ClaimEvent("ClaimWithdrawn", $"{claim.ArchiveNumber}: {claim.CloseReason}");
         }, ct);
         return result.IsOk ? await details.DescribeAsync(result.Value!, ct) : Result<ClaimDetail>.Fail(result);

@@ -3,6 +3,7 @@ using Anxin.Domain.Cases;
 using Anxin.Domain.Claims;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Common;
+using Anxin.Domain.Dispatch;
 using Anxin.Domain.Policies;
 using Anxin.Web.Features.Cases;
 using Anxin.Web.Features.Clocks;
@@ -44,6 +45,19 @@ public sealed record ClaimClockView(string RuleCode, ClockState State, DateTimeO
 public sealed record ClaimCaseView(Guid Id, string Number, CaseStatus Status, string LossPlace, Peril Cause, string Description, string? LossDescription,
     bool Injuries, string? InjuryDetails, string? ThirdParties, string? Plate);
 
+/// <summary>A survey photo of the case, served through the claim (<c>GET /api/v1/claims/{id}/survey-photos/{photoId}</c>).</summary>
+public sealed record SurveyPhotoView(Guid Id, string FileName);
+
+/// <summary>
+/// The contact centre's survey and loss assessment (查勘定损, CC-04) of the claim's case, as the
+/// surveyor recorded it on their phone: who, when, the assessed loss, notes and photos.
+/// </summary>
+public sealed record ClaimSurveyView(Guid AssignmentId, AssignmentState State, string? Surveyor, DateTimeOffset AssignedAt, DateTimeOffset? ArrivedAt,
+    DateTimeOffset? AssessedAt, decimal? AssessedLoss, string? Notes, IReadOnlyList<SurveyPhotoView> Photos)
+{
+    public int PhotoCount => Photos.Count;
+}
+
 public sealed record PolicyCoverageView(string Code, string Name, decimal SumInsured, decimal Deductible, decimal? DeductibleRate, decimal? PerEventLimit);
 
 public sealed record ClaimPolicyView(Guid Id, string Number, PolicyStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
@@ -61,6 +75,7 @@ public sealed record ClaimDetail(
     bool PolicyVerified,
     ClaimPolicyView? Policy,
     ClaimCaseView? Case,
+    IReadOnlyList<ClaimSurveyView> Surveys,
     string? InsuredObject,
     string ClaimantName,
     string ClaimantMobile,
@@ -112,6 +127,9 @@ public sealed record ClaimDetail(
     public ApprovalView? PendingApproval => Approvals.FirstOrDefault(a => a.Decision == ApprovalDecision.Pending);
 
     public IEnumerable<ClaimDocumentView> MissingDocuments => Documents.Where(d => d.IsMissing);
+
+    /// <summary>The latest survey with an assessed loss: the default assessed loss for adjudication.</summary>
+    public ClaimSurveyView? Assessment => Surveys.Where(s => s.AssessedLoss is not null).MaxBy(s => s.AssessedAt);
 }
 
 public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calendars, GetRequiredDocumentsHandler checklists, TimeProvider time)
@@ -134,8 +152,6 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
             ? await db.Insurers.AsNoTracking().Where(i => i.Id == insurerId).Select(i => new { i.Code, i.Name }).FirstOrDefaultAsync(ct)
             : null;
 
-        // TODO(dispatch): when the surveyor's Assignment (survey result and assessed amount, CC-04) is in main, show it here and
-        // prefill the adjudication rows with the assessed loss; until then the case's own loss description flows in.
         // The case and policy may lie outside the claim handler's organisation scope (the hotline took the report): read them
         // by id in queries of their own, keeping the insurer partition.
         var @case = c.CaseId is { } caseId
@@ -147,6 +163,12 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
         var policy = c.PolicyId is { } policyId
             ? await db.Policies.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(p => p.Id == policyId).FirstOrDefaultAsync(ct)
             : null;
+        var surveys = c.CaseId is { } surveyed ? await SurveysAsync(surveyed, ct) : [];
+        var surveyIds = surveys.Select(a => a.Id).ToList();
+        var photos = surveyIds.Count == 0
+            ? []
+            : await db.AssignmentPhotos.AsNoTracking().Where(p => surveyIds.Contains(p.AssignmentId)).OrderBy(p => p.UploadedAt)
+                .Select(p => new { p.Id, p.AssignmentId, p.FileName }).ToListAsync(ct);
         var tasks = await db.InvestigationTasks.AsNoTracking().Where(t => t.ClaimId == c.Id).OrderBy(t => t.CreatedAt).ToListAsync(ct);
         var attachments = await db.ClaimAttachments.AsNoTracking().Where(a => a.ClaimId == c.Id).OrderBy(a => a.CreatedAt)
             .Select(a => new { a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.CreatedAt }).ToListAsync(ct);
@@ -165,7 +187,8 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
                 .Concat(c.ReserveChanges.Select(r => (Guid?)r.ChangedBy))
                 .Concat(c.FraudFlags.SelectMany(f => new[] { f.RaisedBy, f.ReviewedBy }))
                 .Concat(c.Notices.Select(n => (Guid?)n.SentBy))
-                .Concat(tasks.Select(t => (Guid?)t.AssigneeStaffId)),
+                .Concat(tasks.Select(t => (Guid?)t.AssigneeStaffId))
+                .Concat(surveys.Select(a => (Guid?)a.SurveyorStaffId)),
             ct);
         string? Name(Guid? staffId) => staffId is { } s ? names.GetValueOrDefault(s) : null;
         var nodeName = await db.OrgNodes.IgnoreQueryFilters().Where(n => n.Id == c.OrgNodeId).Select(n => n.Name).FirstOrDefaultAsync(ct);
@@ -181,7 +204,10 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
             c.Id, c.Number, c.Status, c.Line, c.InsurerId, insurer?.Code, insurer?.Name, c.PolicyVerified,
             policy is null ? null : new ClaimPolicyView(policy.Id, policy.Number, policy.Status, policy.StartsAt, policy.EndsAt,
                 policy.Coverages.Select(v => new PolicyCoverageView(v.Code, v.Name, v.SumInsured, v.Deductible, v.DeductibleRate, v.PerEventLimit)).ToList()),
-            @case, c.InsuredObject, Masking.Name(c.ClaimantName), Masking.Mobile(c.ClaimantMobile),
+            @case,
+            surveys.Select(a => new ClaimSurveyView(a.Id, a.State, Name(a.SurveyorStaffId), a.AssignedAt, a.ArrivedAt, a.AssessedAt, a.AssessedLossAmount,
+                a.AssessmentNotes, photos.Where(p => p.AssignmentId == a.Id).Select(p => new SurveyPhotoView(p.Id, p.FileName)).ToList())).ToList(),
+            c.InsuredObject, Masking.Name(c.ClaimantName), Masking.Mobile(c.ClaimantMobile),
             c.AuthorisedPayeeName is null ? null : Masking.Name(c.AuthorisedPayeeName),
             c.LossAt, c.ReportedAt, c.ClaimedAt, c.KnewOfLossAt, c.IsLateReport, c.FiledAfterLimitation,
             c.HandlerStaffId, Name(c.HandlerStaffId), nodeName ?? string.Empty, c.Reserve, c.ChecklistGivenAt, c.IsWaitingForClaimant,
@@ -210,5 +236,28 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
                 Name(f.ReviewedBy), f.ReviewedAt, f.ReviewNote, f.BlocksPayment)).ToList(),
             clocks,
             c.Version);
+    }
+
+    /// <summary>
+    /// The case's surveys that stand (not reassigned or cancelled), newest first. The hotline's case lies outside the
+    /// claims department's organisation scope: read by case id in a query of its own, keeping the insurer partition.
+    /// </summary>
+    private Task<List<Assignment>> SurveysAsync(Guid caseId, CancellationToken ct) =>
+        db.Assignments.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking()
+            .Where(a => a.CaseId == caseId && a.State != AssignmentState.Reassigned && a.State != AssignmentState.Cancelled)
+            .OrderByDescending(a => a.AssignedAt).ThenByDescending(a => a.Id)
+            .ToListAsync(ct);
+
+    /// <summary>A survey photo of the claim's case, when the claim is visible to the user.</summary>
+    public async Task<AssignmentPhoto?> SurveyPhotoAsync(Guid claimId, Guid photoId, CancellationToken ct)
+    {
+        var caseId = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => c.CaseId).FirstOrDefaultAsync(ct);
+        if (caseId is null)
+        {
+            return null;
+        }
+
+        var photo = await db.AssignmentPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId, ct);
+        return photo is not null && (await SurveysAsync(caseId.Value, ct)).Any(a => a.Id == photo.AssignmentId) ? photo : null;
     }
 }

@@ -3,6 +3,7 @@ using Anxin.Domain.Administration;
 using Anxin.Domain.Cases;
 using Anxin.Domain.Claims;
 using Anxin.Domain.Common;
+using Anxin.Domain.Dispatch;
 using Anxin.Domain.Organisation;
 using Anxin.Domain.Policies;
 using Anxin.Web.Features.Claims;
@@ -67,6 +68,47 @@ public static class ClaimDemoData
             AuthorityAssignment.ForStaff(profiles["CLM-HO"], staff["admin"]));
         await db.SaveChangesAsync();
         await SeedClaimsAsync(db, services, nodes["GD-CLM"], staff, profiles);
+        await SeedSurveyedCaseAsync(db, services, nodes, staff);
+    }
+
+    /// <summary>The demo surveyed case: the number of the case reported by the hotline and assessed by 刘勘, with no claim yet.</summary>
+    public const string SurveyedPolicyNumber = "PDAA202644030000000005";
+
+    /// <summary>
+    /// A case the hotline (陈晓, 坐席一组) took yesterday on a PICC motor policy, surveyed by 刘勘 (surveyor1) with the
+    /// loss assessed at 6,820.00 — ready for a claims handler to open the claim from the case page and adjudicate on
+    /// the surveyor's figure (CLM-01, CLM-03).
+    /// </summary>
+    private static async Task SeedSurveyedCaseAsync(AnxinDbContext db, IServiceProvider services, IReadOnlyDictionary<string, OrgNode> nodes,
+        IReadOnlyDictionary<string, Guid> staff)
+    {
+        var numbers = services.GetRequiredService<IBusinessNumberGenerator>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var picc = await db.Insurers.IgnoreQueryFilters().Where(i => i.Code == "PICC").Select(i => i.Id).SingleAsync();
+        var start = now.AddMonths(-5);
+        var policy = Policy.Register(new PolicyDraft(SurveyedPolicyNumber, ProductLine.Motor, "陈刚", "13800138005", "陈刚", null,
+            start, start.AddYears(1), 3_980m, "粤B24680", null, null, null,
+            [new("VD", null, 160_000m, 500m), new("TPL", null, 1_000_000m), new("CTPL", null, 200_000m)]), picc, null, nodes["GD"]);
+        db.Policies.Add(policy);
+
+        var reportedAt = now.AddDays(-1);
+        var @case = Case.Register(await numbers.NextAsync(Case.NumberPrefix, default), new LossReport(ProductLine.Motor, "陈刚", "13800138005", null,
+            null, null, policy.Number, "粤B24680", reportedAt.AddMinutes(-40), "深圳市福田区深南中路与华富路口", 22.5431, 114.0858, Peril.Collision,
+            "变道时与相邻车道车辆剐蹭，左前部受损，无人受伤。", "前保险杠、左前大灯、左前叶子板", false, null, "对方车辆粤B13579，双方同等责任",
+            IntakeChannel.Phone), policy, picc, null, null, staff["agent1"], nodes["GD-CC-T1"], reportedAt);
+        db.Cases.Add(@case);
+        var assignment = Assignment.Create(new DispatchedCase(@case.Id, @case.Number, @case.InsurerId, @case.OrgNodeId, @case.OrgPath),
+            staff["surveyor1"], staff["dispatcher"], "赵调 (2105)", reportedAt.AddMinutes(2));
+        @case.MarkDispatched();
+        assignment.Acknowledge(reportedAt.AddMinutes(5));
+        @case.MarkSurveying();
+        assignment.Arrive(reportedAt.AddMinutes(32));
+        assignment.Assess(Money.Create(6_820m).Value, "前保险杠、左前大灯更换；左前叶子板钣金喷漆。对方车辆损失另案处理。", reportedAt.AddHours(2));
+        @case.MarkAssessed();
+        db.Assignments.Add(assignment);
+        db.AddAuditEvent("CaseReported", nameof(Case), @case.Id, $"{@case.Number} {@case.Line} (demo)", @case.OrgPath, reportedAt);
+        db.AddAuditEvent("LossAssessed", nameof(Assignment), assignment.Id, $"{@case.Number} 6820.00 (demo)", @case.OrgPath, reportedAt.AddHours(2));
+        await db.SaveChangesAsync();
     }
 
     private static async Task SeedClaimsAsync(AnxinDbContext db, IServiceProvider services, OrgNode claimsDept, IReadOnlyDictionary<string, Guid> staff,
