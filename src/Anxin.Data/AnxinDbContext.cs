@@ -80,6 +80,10 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
     public DbSet<Domain.Claims.AuthorityProfile> AuthorityProfiles => Set<Domain.Claims.AuthorityProfile>();
 
     public DbSet<Domain.Claims.AuthorityAssignment> AuthorityAssignments => Set<Domain.Claims.AuthorityAssignment>();
+
+    public DbSet<Domain.Claims.ReviewSamplingRule> ClaimReviewRules => Set<Domain.Claims.ReviewSamplingRule>();
+
+    public DbSet<Domain.Claims.BeneficiaryCheck> BeneficiaryChecks => Set<Domain.Claims.BeneficiaryCheck>();
     public DbSet<Domain.Dispatch.SurveyorProfile> SurveyorProfiles => Set<Domain.Dispatch.SurveyorProfile>();
 
     public DbSet<Domain.Dispatch.SurveyorPosition> SurveyorPositions => Set<Domain.Dispatch.SurveyorPosition>();

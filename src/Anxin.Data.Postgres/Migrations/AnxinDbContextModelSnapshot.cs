@@ -877,6 +877,114 @@ namespace Anxin.Data.Postgres.Migrations
                     b.ToTable("AuthorityProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AmountAskedFor")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("AskedToPay")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BeneficiaryMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BeneficiaryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("ProblemFound")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool?>("RepairDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("SampledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath", "Status", "SampledAt");
+
+                    b.ToTable("ClaimBeneficiaryChecks", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1531,6 +1639,52 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasIndex("ClaimId", "ChangedAt");
 
                     b.ToTable("ClaimReserveChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReviewSamplingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallbackTeamNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Line")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<Guid?>("ScopeNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("ValueThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "Line")
+                        .IsUnique();
+
+                    b.ToTable("ClaimReviewRules", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Clocks.CalendarDay", b =>
@@ -2677,6 +2831,28 @@ namespace Anxin.Data.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("c1317450-28aa-9b0b-d804-71ab4bb37a69"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0f88b8f7-41c8-dd0e-4241-c927525a9206"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
                             Id = new Guid("d6c18fd8-6277-7d2b-5977-948a80d1ec1c"),
                             Body = "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。",
                             Channel = "InApp",
@@ -2716,6 +2892,28 @@ namespace Anxin.Data.Postgres.Migrations
                             Code = "Claim.ApprovalDecided",
                             Culture = "en",
                             Title = "Approval decided: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3c0b2e93-1693-d804-6662-bae1b568678c"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3d7068b0-4454-ecf7-57df-518f7c0eb672"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Version = 0L
                         });
@@ -3578,6 +3776,15 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasOne("Anxin.Domain.Claims.AuthorityProfile", null)
                         .WithMany("Limits")
                         .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

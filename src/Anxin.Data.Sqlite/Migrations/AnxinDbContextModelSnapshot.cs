@@ -870,6 +870,114 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.ToTable("AuthorityProfiles", (string)null);
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AmountAskedFor")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AskedToPay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeneficiaryMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeneficiaryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProblemFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RepairDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SampledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath", "Status", "SampledAt");
+
+                    b.ToTable("ClaimBeneficiaryChecks", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1524,6 +1632,52 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasIndex("ClaimId", "ChangedAt");
 
                     b.ToTable("ClaimReserveChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReviewSamplingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallbackTeamNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScopeNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ValueThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "Line")
+                        .IsUnique();
+
+                    b.ToTable("ClaimReviewRules", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Clocks.CalendarDay", b =>
@@ -2670,6 +2824,28 @@ namespace Anxin.Data.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("c1317450-28aa-9b0b-d804-71ab4bb37a69"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0f88b8f7-41c8-dd0e-4241-c927525a9206"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
                             Id = new Guid("d6c18fd8-6277-7d2b-5977-948a80d1ec1c"),
                             Body = "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。",
                             Channel = "InApp",
@@ -2709,6 +2885,28 @@ namespace Anxin.Data.Sqlite.Migrations
                             Code = "Claim.ApprovalDecided",
                             Culture = "en",
                             Title = "Approval decided: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3c0b2e93-1693-d804-6662-bae1b568678c"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3d7068b0-4454-ecf7-57df-518f7c0eb672"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
                             UpdatedAt = 639028224000000000L,
                             Version = 0L
                         });
@@ -3567,6 +3765,15 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasOne("Anxin.Domain.Claims.AuthorityProfile", null)
                         .WithMany("Limits")
                         .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

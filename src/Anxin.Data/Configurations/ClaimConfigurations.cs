@@ -251,3 +251,41 @@ internal sealed class ClaimCalculationConfiguration : IEntityTypeConfiguration<C
         b.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ReviewSamplingRuleConfiguration : IEntityTypeConfiguration<ReviewSamplingRule>
+{
+    public void Configure(EntityTypeBuilder<ReviewSamplingRule> b)
+    {
+        b.ToTable("ClaimReviewRules");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ScopePath).HasMaxLength(400);
+        b.Property(x => x.Line).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Percent).HasPrecision(5, 2);
+        b.Property(x => x.ValueThreshold).HasPrecision(18, 2);
+        b.HasIndex(x => new { x.ScopePath, x.Line }).IsUnique();
+    }
+}
+
+internal sealed class BeneficiaryCheckConfiguration : IEntityTypeConfiguration<BeneficiaryCheck>
+{
+    public void Configure(EntityTypeBuilder<BeneficiaryCheck> b)
+    {
+        b.ToTable("ClaimBeneficiaryChecks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ClaimNumber).HasMaxLength(20);
+        b.Property(x => x.Line).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.OrgPath).HasMaxLength(400);
+        b.Property(x => x.Reason).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.PaidAmount).HasPrecision(18, 2);
+        b.Property(x => x.AmountAskedFor).HasPrecision(18, 2);
+        b.Property(x => x.BeneficiaryName).HasMaxLength(100);
+        b.Property(x => x.BeneficiaryMobile).HasMaxLength(20);
+        b.Property(x => x.Notes).HasMaxLength(BeneficiaryCheck.MaxNotesLength);
+        b.HasIndex(x => x.ClaimId).IsUnique();
+        b.HasIndex(x => new { x.OrgPath, x.Status, x.SampledAt });
+        b.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -156,6 +156,10 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
                 "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}");
             yield return ("Claim.ApprovalDecided", "en", channel, "Approval decided: claim {claimNumber}",
                 "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}");
+            yield return ("Claim.ReviewProblem", "zh-CN", channel, "回访发现问题：理赔 {claimNumber}",
+                "理赔 {claimNumber} 回访核实：{problem}。{notes}");
+            yield return ("Claim.ReviewProblem", "en", channel, "Callback found a problem: claim {claimNumber}",
+                "Beneficiary check of claim {claimNumber}: {problem}. {notes}");
         }
     }
 

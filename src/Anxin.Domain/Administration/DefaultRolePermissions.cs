@@ -45,8 +45,9 @@ public static class DefaultRolePermissions
 
     /// <summary>
     /// Claims (issue 5): handlers handle and record payments, supervisors and managers also approve,
-    /// reopen and review fraud flags, managers maintain the authority profiles; front-line and
-    /// oversight roles look claims up.
+    /// reopen and review fraud flags, managers maintain the authority profiles and the review sampling;
+    /// the contact centre's agents and service specialists make the beneficiary-check callbacks;
+    /// front-line and oversight roles look claims up.
     /// </summary>
     private static IReadOnlyList<string> ClaimGrants(string role) => role switch
     {
@@ -54,12 +55,13 @@ public static class DefaultRolePermissions
         RoleCodes.ClaimsHandler => [Permissions.Claims.View, Permissions.Claims.Handle, Permissions.Claims.Pay],
         RoleCodes.Supervisor =>
             [Permissions.Claims.View, Permissions.Claims.Handle, Permissions.Claims.Approve, Permissions.Claims.Pay, Permissions.Claims.Reopen,
-             Permissions.Claims.ReviewFraud],
+             Permissions.Claims.ReviewFraud, Permissions.Claims.Callback],
         RoleCodes.DepartmentManager =>
             [Permissions.Claims.View, Permissions.Claims.Handle, Permissions.Claims.Approve, Permissions.Claims.Pay, Permissions.Claims.Reopen,
-             Permissions.Claims.ReviewFraud, Permissions.Claims.ManageAuthority],
+             Permissions.Claims.ReviewFraud, Permissions.Claims.ManageAuthority, Permissions.Claims.ManageReview],
         RoleCodes.OperationsSupport => [Permissions.Claims.View, Permissions.Claims.Pay],
-        RoleCodes.Agent or RoleCodes.ServiceSpecialist or RoleCodes.Teller or RoleCodes.LobbyManager or RoleCodes.Dispatcher
+        RoleCodes.Agent or RoleCodes.ServiceSpecialist => [Permissions.Claims.View, Permissions.Claims.Callback],
+        RoleCodes.Teller or RoleCodes.LobbyManager or RoleCodes.Dispatcher
             or RoleCodes.Surveyor or RoleCodes.QaInspector or RoleCodes.Auditor => [Permissions.Claims.View],
         _ => [],
     };

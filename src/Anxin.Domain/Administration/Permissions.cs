@@ -108,6 +108,12 @@ public static class Permissions
 
         /// <summary>Clear or confirm fraud flags (CLM-08).</summary>
         public const string ReviewFraud = "Claims.ReviewFraud";
+
+        /// <summary>Make the beneficiary-check callbacks of claims picked for review and record the answers (CLM-10).</summary>
+        public const string Callback = "Claims.Callback";
+
+        /// <summary>Set the review sampling: percentages, value thresholds and callback teams (CLM-10).</summary>
+        public const string ManageReview = "Claims.ManageReview";
     }
 
     public static class Calls

@@ -81,6 +81,8 @@ public static class ClaimTestKit
 
     public static string Status(this JsonElement claim) => claim.GetProperty("status").GetString()!;
 
+    public static string Number(this JsonElement claim) => claim.GetProperty("number").GetString()!;
+
     public static long Version(this JsonElement claim) => claim.GetProperty("version").GetInt64();
 
     /// <summary>Codes of the documents still missing.</summary>

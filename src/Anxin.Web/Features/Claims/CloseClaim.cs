@@ -16,10 +16,11 @@ public sealed record ReopenClaimRequest(string? Reason, long? Version = null);
 /// <summary>
 /// Closing and archive (CLM-07): one case, one file (一案一卷) with its archive number (卷号); the
 /// outstanding reserve is released and the claim becomes read-only (any change is 409 Claim.Closed).
-/// Reopening needs <c>Claims.Reopen</c> and a reason; the claim keeps its file number.
+/// Reopening needs <c>Claims.Reopen</c> and a reason; the claim keeps its file number. A claim closed with
+/// a payment may be picked for review (CLM-10, <see cref="SampleClaimForReviewHandler"/>).
 /// </summary>
 public sealed class CloseClaimHandler(ChangeClaimHandler changes, GetClaimHandler details, IBusinessNumberGenerator numbers, AnxinDbContext db,
-    ServiceClocks clocks)
+    ServiceClocks clocks, SampleClaimForReviewHandler sampling)
 {
     public async Task<Result<ClaimDetail>> CloseAsync(Guid id, CloseClaimRequest request, CancellationToken ct)
     {
@@ -27,6 +28,7 @@ public sealed class CloseClaimHandler(ChangeClaimHandler changes, GetClaimHandle
         {
             claim.Close(await ArchiveNumberAsync(claim, request.ArchiveNumber, ct), actor.StaffId, actor.Now);
             await InvestigationTaskClocks.CancelOpenAsync(db, clocks, claim, actor.StaffId, actor.Now, ct);
+            await sampling.HandleAsync(claim, actor.Now, ct);
             return new ClaimEvent("ClaimClosed", $"{claim.Outcome} {claim.ArchiveNumber}");
         }, ct);
         return result.IsOk ? await details.DescribeAsync(result.Value!, ct) : Result<ClaimDetail>.Fail(result);

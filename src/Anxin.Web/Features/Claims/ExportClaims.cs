@@ -29,6 +29,7 @@ public static class ClaimColumns
             c.IsLateReport ? t["Claim.LateReport"].Value : null,
             c.FiledAfterLimitation ? t["Claim.AfterLimitation"].Value : null,
             c.FraudOpen ? t["Claim.FraudOpen"].Value : null,
+            c.ReviewProblem ? t["Review.ClaimFlag"].Value : null,
         }.Where(x => x is not null))),
         new("archive", "Claim.ArchiveNumber", c => c.ArchiveNumber));
 }

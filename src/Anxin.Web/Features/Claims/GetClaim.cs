@@ -58,6 +58,10 @@ public sealed record ClaimSurveyView(Guid AssignmentId, AssignmentState State, s
     public int PhotoCount => Photos.Count;
 }
 
+/// <summary>The claim's review (CLM-10): why it was picked, and what the beneficiary said on the callback.</summary>
+public sealed record ClaimReviewView(Guid Id, SampleReason Reason, DateTimeOffset SampledAt, BeneficiaryCheckStatus Status, bool? RepairDone, bool? AskedToPay,
+    decimal? AmountAskedFor, string? Notes, DateTimeOffset? AnsweredAt, bool ProblemFound);
+
 public sealed record PolicyCoverageView(string Code, string Name, decimal SumInsured, decimal Deductible, decimal? DeductibleRate, decimal? PerEventLimit);
 
 public sealed record ClaimPolicyView(Guid Id, string Number, PolicyStatus Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
@@ -120,6 +124,7 @@ public sealed record ClaimDetail(
     IReadOnlyList<PaymentView> Payments,
     IReadOnlyList<FraudFlagView> FraudFlags,
     IReadOnlyList<ClaimClockView> Clocks,
+    ClaimReviewView? Review,
     long Version)
 {
     public bool IsClosed => Status == ClaimStatus.Closed;
@@ -235,8 +240,16 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
             c.FraudFlags.OrderBy(f => f.RaisedAt).Select(f => new FraudFlagView(f.Id, f.RuleCode, f.Detail, Name(f.RaisedBy), f.RaisedAt, f.Status,
                 Name(f.ReviewedBy), f.ReviewedAt, f.ReviewNote, f.BlocksPayment)).ToList(),
             clocks,
+            await ReviewAsync(c.Id, ct),
             c.Version);
     }
+
+    /// <summary>The claim's beneficiary check, kept by the callback team (outside the claims department's scope): by claim id, in a query of its own.</summary>
+    private Task<ClaimReviewView?> ReviewAsync(Guid claimId, CancellationToken ct) =>
+        db.BeneficiaryChecks.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(b => b.ClaimId == claimId)
+            .Select(b => new ClaimReviewView(b.Id, b.Reason, b.SampledAt, b.Status, b.RepairDone, b.AskedToPay, b.AmountAskedFor, b.Notes, b.AnsweredAt,
+                b.ProblemFound))
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The case's surveys that stand (not reassigned or cancelled), newest first. The hotline's case lies outside the

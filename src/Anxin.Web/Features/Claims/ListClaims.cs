@@ -28,7 +28,7 @@ public sealed record ListClaimsRequest(ClaimFilter Filter, string? After = null,
 public sealed record ClaimListItem(Guid Id, string Number, ClaimStatus Status, ProductLine Line, string? InsurerCode, string ClaimantName,
     string? InsuredObject, Guid HandlerStaffId, string? HandlerName, DateTimeOffset ClaimedAt, decimal Reserve, decimal? AcceptedAmount,
     bool IsLateReport, bool FiledAfterLimitation, bool FraudOpen, string? ClockRule, DateTimeOffset? DueAt, bool ClockPaused, bool Overdue,
-    string? ArchiveNumber);
+    string? ArchiveNumber, bool ReviewProblem = false);
 
 /// <summary>One page of the queue with the totals of the whole filtered list.</summary>
 public sealed record ClaimPage(IReadOnlyList<ClaimListItem> Items, string? NextCursor, int Total, decimal TotalReserve, decimal TotalAccepted, int OverdueCount);
@@ -147,7 +147,9 @@ public sealed class ListClaimsHandler(AnxinDbContext db, CurrentUser me, TimePro
 
         if (filter.Flagged == true)
         {
-            query = query.Where(c => c.FraudFlags.Any(f => f.Status != FraudFlagStatus.Cleared) || c.IsLateReport || c.FiledAfterLimitation);
+            var reviewed = await ReviewProblemIdsAsync(null, ct);
+            query = query.Where(c => c.FraudFlags.Any(f => f.Status != FraudFlagStatus.Cleared) || c.IsLateReport || c.FiledAfterLimitation
+                || reviewed.Contains(c.Id));
         }
 
         if (filter.Overdue == true)
@@ -169,6 +171,21 @@ public sealed class ListClaimsHandler(AnxinDbContext db, CurrentUser me, TimePro
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// Claims whose beneficiary check found a problem (CLM-10). The checks belong to the callback team, outside the claims
+    /// department's scope: read by claim in a query of their own (the insurer partition still applies).
+    /// </summary>
+    private async Task<List<Guid>> ReviewProblemIdsAsync(IReadOnlyCollection<Guid>? among, CancellationToken ct)
+    {
+        var checks = db.BeneficiaryChecks.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(b => b.ProblemFound);
+        if (among is not null)
+        {
+            checks = checks.Where(b => among.Contains(b.ClaimId));
+        }
+
+        return await checks.Select(b => b.ClaimId).Take(5000).ToListAsync(ct);
     }
 
     /// <summary>Claims with a running statutory clock past its deadline (clocks name their subject by id text).</summary>
@@ -194,6 +211,7 @@ public sealed class ListClaimsHandler(AnxinDbContext db, CurrentUser me, TimePro
             .ToListAsync(ct);
         var names = await StaffNames.LoadAsync(db, rows.Select(r => (Guid?)r.HandlerStaffId), ct);
         var insurerIds = rows.Select(r => r.Id).ToList();
+        var reviewProblems = (await ReviewProblemIdsAsync(insurerIds, ct)).ToHashSet();
         var insurers = await db.Claims.AsNoTracking().Where(c => insurerIds.Contains(c.Id) && c.InsurerId != null)
             .Join(db.Insurers, c => c.InsurerId, i => i.Id, (c, i) => new { c.Id, i.Code })
             .ToDictionaryAsync(x => x.Id, x => x.Code, ct);
@@ -212,6 +230,7 @@ public sealed class ListClaimsHandler(AnxinDbContext db, CurrentUser me, TimePro
                 DueAt = mine?.DeadlineAt,
                 ClockPaused = mine?.State == ClockState.Paused,
                 Overdue = mine is { State: ClockState.Running } && mine.DeadlineAt < now,
+                ReviewProblem = reviewProblems.Contains(r.Id),
             };
         }).ToList();
     }

@@ -16,7 +16,8 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// <summary>
 /// Demo claims data: authority profiles (handler small, claims lead larger, branch manager larger,
 /// head office largest; per line, reserves above payments) held by roles and the head-office
-/// administrator, and four claims in different states for 罗赔 (claims1) and 梁赔 (claims2).
+/// administrator, four claims in different states for 罗赔 (claims1) and 梁赔 (claims2), a hotline
+/// case assessed by a surveyor and waiting for its claim, and the review sampling rules with one callback.
 /// </summary>
 public static class ClaimDemoData
 {
@@ -69,6 +70,31 @@ public static class ClaimDemoData
         await db.SaveChangesAsync();
         await SeedClaimsAsync(db, services, nodes["GD-CLM"], staff, profiles);
         await SeedSurveyedCaseAsync(db, services, nodes, staff);
+        await SeedReviewAsync(db, services, nodes);
+    }
+
+    /// <summary>
+    /// Review sampling (CLM-10): in Guangdong 10% of paid claims at random and every claim paid ¥20,000 or more, called back by
+    /// 坐席一组 (agent1–agent3); in Zhejiang 5% and ¥20,000, called back by 杭州西湖支公司 (xhservice). The demo claim paid and closed
+    /// already waits for its callback.
+    /// </summary>
+    private static async Task SeedReviewAsync(AnxinDbContext db, IServiceProvider services, IReadOnlyDictionary<string, OrgNode> nodes)
+    {
+        db.ClaimReviewRules.AddRange(
+            ReviewSamplingRule.Create(nodes["GD"].Id, nodes["GD"].Path, null, 10m, 20_000m, nodes["GD-CC-T1"].Id),
+            ReviewSamplingRule.Create(nodes["ZJ"].Id, nodes["ZJ"].Path, null, 5m, 20_000m, nodes["ZJ-HZ-XH"].Id));
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var closed = await db.Claims.IgnoreQueryFilters().Include(c => c.Payments)
+            .Where(c => c.Status == ClaimStatus.Closed && c.Outcome == ClaimOutcome.Paid).OrderBy(c => c.ClosedAt).FirstOrDefaultAsync();
+        if (closed is not null)
+        {
+            var team = nodes["GD-CC-T1"];
+            db.BeneficiaryChecks.Add(BeneficiaryCheck.Create(closed, SampleReason.Random, team.Id, team.Path, closed.ClosedAt ?? now));
+            db.AddAuditEvent("ClaimSampledForReview", nameof(Claim), closed.Id, $"{SampleReason.Random} → {team.Path} (demo)", closed.OrgPath,
+                closed.ClosedAt ?? now);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The demo surveyed case: the number of the case reported by the hotline and assessed by 刘勘, with no claim yet.</summary>

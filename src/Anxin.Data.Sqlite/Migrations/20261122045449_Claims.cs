@@ -13,6 +13,16 @@ namespace Anxin.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("620f81b7-655c-7bb2-14e0-9f503da93720"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("c0eda59e-e8f6-7742-1647-3ef1a917d653"));
+
             migrationBuilder.CreateTable(
                 name: "AuthorityProfiles",
                 columns: table => new
@@ -28,6 +38,26 @@ namespace Anxin.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuthorityProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimReviewRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScopeNodeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ScopePath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Line = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Percent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    ValueThreshold = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    CallbackTeamNodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimReviewRules", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -231,6 +261,48 @@ namespace Anxin.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClaimBeneficiaryChecks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Line = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InsurerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HandlerStaffId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgNodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PaidAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    BeneficiaryName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BeneficiaryMobile = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SampledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepairDone = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AskedToPay = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AmountAskedFor = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AnsweredBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProblemFound = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimBeneficiaryChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimBeneficiaryChecks_Claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "Claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClaimCalculations",
                 columns: table => new
                 {
@@ -421,10 +493,13 @@ namespace Anxin.Data.Sqlite.Migrations
                 columns: new[] { "Id", "Body", "Channel", "Code", "Culture", "OrgNodeId", "Title", "UpdatedAt", "Version" },
                 values: new object[,]
                 {
+                    { new Guid("0f88b8f7-41c8-dd0e-4241-c927525a9206"), "Beneficiary check of claim {claimNumber}: {problem}. {notes}", "Email", "Claim.ReviewProblem", "en", null, "Callback found a problem: claim {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("1e7bc960-ec9c-8759-95db-c0c2fcf2ed94"), "[Anxin] Claim {claimNumber}: CNY {amount} has been paid to {account} and should arrive by {arrivalDate}.", "Sms", "Claim.Paid", "en", null, null, 639028224000000000L, 0L },
                     { new Guid("1ed70bf6-929a-4c2b-7388-3130b8d30e00"), "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.", "Email", "Claim.ApprovalPending", "en", null, "Approval needed: claim {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("2875235c-242c-d26c-13f6-2147dcca7cf0"), "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}", "InApp", "Claim.ApprovalDecided", "en", null, "Approval decided: claim {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("2ce91e44-4fd3-700e-42a6-905971b9a714"), "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。", "Email", "Claim.ApprovalPending", "zh-CN", null, "待审批：理赔 {claimNumber}", 639028224000000000L, 0L },
+                    { new Guid("3c0b2e93-1693-d804-6662-bae1b568678c"), "理赔 {claimNumber} 回访核实：{problem}。{notes}", "InApp", "Claim.ReviewProblem", "zh-CN", null, "回访发现问题：理赔 {claimNumber}", 639028224000000000L, 0L },
+                    { new Guid("3d7068b0-4454-ecf7-57df-518f7c0eb672"), "Beneficiary check of claim {claimNumber}: {problem}. {notes}", "InApp", "Claim.ReviewProblem", "en", null, "Callback found a problem: claim {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("3d7241e9-8dc6-779c-1166-1570651c4f4b"), "[Anxin] Claim {claimNumber}: please send all of the following documents: {documents}. Once complete we decide within the statutory time.", "Sms", "Claim.MissingDocuments", "en", null, null, 639028224000000000L, 0L },
                     { new Guid("3de1eeb5-2604-5da9-ff73-bc36be4712c1"), "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}", "Email", "Claim.ApprovalDecided", "zh-CN", null, "审批结果：理赔 {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("52233ff9-479f-6106-a0c1-e0801f0415a1"), "【安信】理赔号 {claimNumber}：请一次性补充以下单证：{documents}。收齐后我们将在法定时限内作出核定。", "Sms", "Claim.MissingDocuments", "zh-CN", null, null, 639028224000000000L, 0L },
@@ -433,6 +508,7 @@ namespace Anxin.Data.Sqlite.Migrations
                     { new Guid("7de3cb8b-81db-d598-6838-91c4bd0f9310"), "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.", "InApp", "Claim.ApprovalPending", "en", null, "Approval needed: claim {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("7e863e90-d8da-3640-1da6-3fe42d081b05"), "[Anxin] Claim {claimNumber}: the claim is refused. Reasons: {reasons}. The written refusal notice has been sent; if you disagree call {hotline}.", "Sms", "Claim.Refused", "en", null, null, 639028224000000000L, 0L },
                     { new Guid("bd4a2e83-502c-b266-e716-26688234b8c5"), "[Anxin] Your claim {claimNumber} is open. Steps: documents → review/investigation → decision → payment → closing. Please send: {documents}. For help call {hotline}.", "Sms", "Claim.Opened", "en", null, null, 639028224000000000L, 0L },
+                    { new Guid("c1317450-28aa-9b0b-d804-71ab4bb37a69"), "理赔 {claimNumber} 回访核实：{problem}。{notes}", "Email", "Claim.ReviewProblem", "zh-CN", null, "回访发现问题：理赔 {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("d6c18fd8-6277-7d2b-5977-948a80d1ec1c"), "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。", "InApp", "Claim.ApprovalPending", "zh-CN", null, "待审批：理赔 {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("e5f329ca-0b66-40c6-1293-7b951332eab0"), "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}", "Email", "Claim.ApprovalDecided", "en", null, "Approval decided: claim {claimNumber}", 639028224000000000L, 0L },
                     { new Guid("ea464b3a-f744-8e66-f84c-28af50cb9359"), "【安信】理赔号 {claimNumber}：赔款 {amount} 元已支付至 {account}，预计 {arrivalDate} 前到账。", "Sms", "Claim.Paid", "zh-CN", null, null, 639028224000000000L, 0L },
@@ -480,6 +556,17 @@ namespace Anxin.Data.Sqlite.Migrations
                 name: "IX_ClaimAttachments_ClaimId",
                 table: "ClaimAttachments",
                 column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimBeneficiaryChecks_ClaimId",
+                table: "ClaimBeneficiaryChecks",
+                column: "ClaimId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimBeneficiaryChecks_OrgPath_Status_SampledAt",
+                table: "ClaimBeneficiaryChecks",
+                columns: new[] { "OrgPath", "Status", "SampledAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClaimCalculations_ClaimId_CalculatedAt",
@@ -532,6 +619,12 @@ namespace Anxin.Data.Sqlite.Migrations
                 name: "IX_ClaimReserveChanges_ClaimId_ChangedAt",
                 table: "ClaimReserveChanges",
                 columns: new[] { "ClaimId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimReviewRules_ScopePath_Line",
+                table: "ClaimReviewRules",
+                columns: new[] { "ScopePath", "Line" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_ArchiveNumber",
@@ -597,6 +690,9 @@ namespace Anxin.Data.Sqlite.Migrations
                 name: "ClaimAttachments");
 
             migrationBuilder.DropTable(
+                name: "ClaimBeneficiaryChecks");
+
+            migrationBuilder.DropTable(
                 name: "ClaimCalculations");
 
             migrationBuilder.DropTable(
@@ -618,10 +714,18 @@ namespace Anxin.Data.Sqlite.Migrations
                 name: "ClaimReserveChanges");
 
             migrationBuilder.DropTable(
+                name: "ClaimReviewRules");
+
+            migrationBuilder.DropTable(
                 name: "AuthorityProfiles");
 
             migrationBuilder.DropTable(
                 name: "Claims");
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("0f88b8f7-41c8-dd0e-4241-c927525a9206"));
 
             migrationBuilder.DeleteData(
                 table: "MessageTemplates",
@@ -642,6 +746,16 @@ namespace Anxin.Data.Sqlite.Migrations
                 table: "MessageTemplates",
                 keyColumn: "Id",
                 keyValue: new Guid("2ce91e44-4fd3-700e-42a6-905971b9a714"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("3c0b2e93-1693-d804-6662-bae1b568678c"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("3d7068b0-4454-ecf7-57df-518f7c0eb672"));
 
             migrationBuilder.DeleteData(
                 table: "MessageTemplates",
@@ -686,6 +800,11 @@ namespace Anxin.Data.Sqlite.Migrations
             migrationBuilder.DeleteData(
                 table: "MessageTemplates",
                 keyColumn: "Id",
+                keyValue: new Guid("c1317450-28aa-9b0b-d804-71ab4bb37a69"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
                 keyValue: new Guid("d6c18fd8-6277-7d2b-5977-948a80d1ec1c"));
 
             migrationBuilder.DeleteData(
@@ -702,6 +821,15 @@ namespace Anxin.Data.Sqlite.Migrations
                 table: "MessageTemplates",
                 keyColumn: "Id",
                 keyValue: new Guid("f2394241-2dc8-78b0-b992-68c427b59024"));
+
+            migrationBuilder.InsertData(
+                table: "MessageTemplates",
+                columns: new[] { "Id", "Body", "Channel", "Code", "Culture", "OrgNodeId", "Title", "UpdatedAt", "Version" },
+                values: new object[,]
+                {
+                    { new Guid("620f81b7-655c-7bb2-14e0-9f503da93720"), "Case {caseNumber} (plate {plate}) was cancelled by {cancelledBy}: {reason}. There is no need to call the customer or go to the scene.", "InApp", "Dispatch.Cancelled", "en", null, "Survey task withdrawn {caseNumber}", 639028224000000000L, 0L },
+                    { new Guid("c0eda59e-e8f6-7742-1647-3ef1a917d653"), "案件 {caseNumber}（车牌 {plate}）已由 {cancelledBy} 撤案：{reason}。无需再联系客户或前往现场。", "InApp", "Dispatch.Cancelled", "zh-CN", null, "查勘任务已撤销 {caseNumber}", 639028224000000000L, 0L }
+                });
         }
     }
 }
