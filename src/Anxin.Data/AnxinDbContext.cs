@@ -84,6 +84,10 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
     public DbSet<Domain.Claims.ReviewSamplingRule> ClaimReviewRules => Set<Domain.Claims.ReviewSamplingRule>();
 
     public DbSet<Domain.Claims.BeneficiaryCheck> BeneficiaryChecks => Set<Domain.Claims.BeneficiaryCheck>();
+
+    public DbSet<Domain.Claims.Vendor> Vendors => Set<Domain.Claims.Vendor>();
+
+    public DbSet<Domain.Claims.ServiceRequest> ServiceRequests => Set<Domain.Claims.ServiceRequest>();
     public DbSet<Domain.Dispatch.SurveyorProfile> SurveyorProfiles => Set<Domain.Dispatch.SurveyorProfile>();
 
     public DbSet<Domain.Dispatch.SurveyorPosition> SurveyorPositions => Set<Domain.Dispatch.SurveyorPosition>();

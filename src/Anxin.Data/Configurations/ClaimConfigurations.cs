@@ -289,3 +289,61 @@ internal sealed class BeneficiaryCheckConfiguration : IEntityTypeConfiguration<B
         b.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class VendorConfiguration : IEntityTypeConfiguration<Vendor>
+{
+    public void Configure(EntityTypeBuilder<Vendor> b)
+    {
+        b.ToTable("Vendors");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Name).HasMaxLength(Vendor.MaxNameLength);
+        b.Property(x => x.CreditCode).HasMaxLength(18);
+        b.Property(x => x.ContactName).HasMaxLength(Vendor.MaxContactLength);
+        b.Property(x => x.ContactMobile).HasMaxLength(20);
+        b.Property(x => x.Address).HasMaxLength(Vendor.MaxAddressLength);
+        b.HasIndex(x => x.CreditCode).IsUnique();
+        b.HasIndex(x => new { x.Kind, x.IsActive, x.Name });
+    }
+}
+
+internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<ServiceRequest>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequest> b)
+    {
+        b.ToTable("ClaimServiceRequests");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.ClaimNumber).HasMaxLength(20);
+        b.Property(x => x.VendorName).HasMaxLength(Vendor.MaxNameLength);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Description).HasMaxLength(ServiceRequest.MaxTextLength);
+        b.Property(x => x.OrgPath).HasMaxLength(400);
+        b.Property(x => x.QuotedAmount).HasPrecision(18, 2);
+        b.Property(x => x.InvoicedAmount).HasPrecision(18, 2);
+        b.Property(x => x.InvoiceNumber).HasMaxLength(ServiceRequest.MaxInvoiceNumberLength);
+        b.HasIndex(x => new { x.ClaimId, x.RequestedAt });
+        b.HasIndex(x => new { x.HandlerStaffId, x.AwaitingHandler });
+        b.HasIndex(x => new { x.VendorId, x.Status });
+        b.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Vendor>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(x => x.Steps).HasField("_steps").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ServiceRequestStepConfiguration : IEntityTypeConfiguration<ServiceRequestStep>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequestStep> b)
+    {
+        b.ToTable("ClaimServiceRequestSteps");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Text).HasMaxLength(ServiceRequest.MaxTextLength);
+        b.Property(x => x.Amount).HasPrecision(18, 2);
+        b.HasIndex(x => new { x.ServiceRequestId, x.At });
+    }
+}

@@ -160,6 +160,10 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
                 "理赔 {claimNumber} 回访核实：{problem}。{notes}");
             yield return ("Claim.ReviewProblem", "en", channel, "Callback found a problem: claim {claimNumber}",
                 "Beneficiary check of claim {claimNumber}: {problem}. {notes}");
+            yield return ("Claim.VendorUpdate", "zh-CN", channel, "供应商消息：理赔 {claimNumber}",
+                "{vendor}（理赔 {claimNumber}）：{step}。{detail}");
+            yield return ("Claim.VendorUpdate", "en", channel, "Vendor update: claim {claimNumber}",
+                "{vendor} on claim {claimNumber}: {step}. {detail}");
         }
     }
 

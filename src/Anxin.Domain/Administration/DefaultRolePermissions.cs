@@ -4,7 +4,8 @@ namespace Anxin.Domain.Administration;
 public static class DefaultRolePermissions
 {
     public static IReadOnlyList<string> For(string role) =>
-        [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. CallGrants(role), .. DispatchGrants(role), .. ServiceGrants(role), .. ClaimGrants(role)];
+        [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. CallGrants(role), .. DispatchGrants(role), .. ServiceGrants(role), .. ClaimGrants(role),
+         .. VendorGrants(role)];
 
     private static IReadOnlyList<string> Base(string role) => role switch
     {
@@ -65,6 +66,17 @@ public static class DefaultRolePermissions
             or RoleCodes.Surveyor or RoleCodes.QaInspector or RoleCodes.Auditor => [Permissions.Claims.View],
         _ => [],
     };
+    /// <summary>Vendors (CLM-09): claims staff look them up and record what a vendor reports; supervisors, managers and operations keep the register.</summary>
+    private static IReadOnlyList<string> VendorGrants(string role) => role switch
+    {
+        RoleCodes.Administrator => [],
+        RoleCodes.ClaimsHandler => [Permissions.Vendors.View, Permissions.Vendors.Report],
+        RoleCodes.Supervisor => [Permissions.Vendors.View, Permissions.Vendors.Manage, Permissions.Vendors.Report],
+        RoleCodes.DepartmentManager or RoleCodes.OperationsSupport => [Permissions.Vendors.View, Permissions.Vendors.Manage],
+        RoleCodes.Auditor => [Permissions.Vendors.View],
+        _ => [],
+    };
+
     /// <summary>The contact centre (CC-01, CC-02): agents and dispatchers take calls; supervisors also keep the scripts; QA reads the log.</summary>
     private static IReadOnlyList<string> CallGrants(string role) => role switch
     {

@@ -116,6 +116,19 @@ public static class Permissions
         public const string ManageReview = "Claims.ManageReview";
     }
 
+    /// <summary>Repair shops, towing and appraisal vendors (CLM-09).</summary>
+    public static class Vendors
+    {
+        /// <summary>Look up the vendor register.</summary>
+        public const string View = "Vendors.View";
+
+        /// <summary>Register vendors, change them, take them off the register.</summary>
+        public const string Manage = "Vendors.Manage";
+
+        /// <summary>Record a vendor's quote, completion, invoice or message: a vendor system's API key, or claims staff taking the vendor's call.</summary>
+        public const string Report = "Vendors.Report";
+    }
+
     public static class Calls
     {
         /// <summary>The call log: calls inside the user's data scope.</summary>

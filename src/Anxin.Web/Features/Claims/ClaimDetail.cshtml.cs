@@ -29,6 +29,8 @@ public sealed class ClaimDetailModel(
     PayClaimHandler pay,
     ReviewFraudFlagHandler fraud,
     CloseClaimHandler close,
+    ServiceRequestsHandler services,
+    ListVendorsHandler vendors,
     CurrentUser me,
     IStringLocalizer<ClaimText> claimText,
     IStringLocalizer<SharedResource> sharedText) : PageModel
@@ -55,6 +57,12 @@ public sealed class ClaimDetailModel(
     public bool CanReopen => me.Has(Permissions.Claims.Reopen);
 
     public bool CanReviewFraud => me.Has(Permissions.Claims.ReviewFraud);
+
+    /// <summary>May record what a vendor reports (a quote, the work done, an invoice, a message) on the vendor's behalf.</summary>
+    public bool CanReportForVendor => me.Has(Permissions.Vendors.Report);
+
+    /// <summary>The active vendors for a new service request.</summary>
+    public IReadOnlyList<VendorView> Vendors { get; private set; } = [];
 
     public Guid? MyStaffId => me.StaffId;
 
@@ -211,6 +219,52 @@ public sealed class ClaimDetailModel(
     public Task<IActionResult> OnPostReopenAsync(Guid id, string? reason, long? version, CancellationToken ct) =>
         DoAsync(id, Permissions.Claims.Reopen, "close", () => close.ReopenAsync(id, new ReopenClaimRequest(reason, version), ct), ct);
 
+    // ---- vendors (CLM-09) -------------------------------------------------------------------------
+
+    public Task<IActionResult> OnPostServiceRequestAsync(Guid id, Guid? vendorId, string? description, CancellationToken ct) =>
+        DoServiceAsync(id, Permissions.Claims.Handle, () => services.CreateAsync(id, new CreateServiceRequest(vendorId, description), ct), ct);
+
+    /// <summary>One step of a service request: <paramref name="step"/> names it (quote, service-done, invoice, vendor-message, accept-quote, reject-quote, cancel, reply, acknowledge).</summary>
+    public Task<IActionResult> OnPostServiceStepAsync(Guid id, Guid requestId, string? step, decimal? amount, string? invoiceNumber, string? text, long? version,
+        CancellationToken ct) => step switch
+    {
+        "quote" => DoServiceAsync(id, Permissions.Vendors.Report, () => services.QuoteAsync(requestId, new VendorAmountRequest(amount, text, null, version), ct), ct),
+        "service-done" => DoServiceAsync(id, Permissions.Vendors.Report, () => services.ServiceDoneAsync(requestId, new ServiceTextRequest(text, version), ct), ct),
+        "invoice" => DoServiceAsync(id, Permissions.Vendors.Report,
+            () => services.InvoiceAsync(requestId, new VendorAmountRequest(amount, null, invoiceNumber, version), ct), ct),
+        "vendor-message" => DoServiceAsync(id, Permissions.Vendors.Report, () => services.VendorMessageAsync(requestId, new ServiceTextRequest(text, version), ct), ct),
+        "accept-quote" => DoServiceAsync(id, Permissions.Claims.Handle, () => services.AcceptQuoteAsync(requestId, new ServiceTextRequest(null, version), ct), ct),
+        "reject-quote" => DoServiceAsync(id, Permissions.Claims.Handle, () => services.RejectQuoteAsync(requestId, new ServiceTextRequest(text, version), ct), ct),
+        "cancel" => DoServiceAsync(id, Permissions.Claims.Handle, () => services.CancelAsync(requestId, new ServiceTextRequest(text, version), ct), ct),
+        "reply" => DoServiceAsync(id, Permissions.Claims.Handle, () => services.ReplyAsync(requestId, new ServiceTextRequest(text, version), ct), ct),
+        "acknowledge" => DoServiceAsync(id, Permissions.Claims.Handle, () => services.AcknowledgeAsync(requestId, new ServiceTextRequest(null, version), ct), ct),
+        _ => Task.FromResult<IActionResult>(BadRequest()),
+    };
+
+    private async Task<IActionResult> DoServiceAsync(Guid id, string permission, Func<Task<Result<ServiceRequestView>>> step, CancellationToken ct)
+    {
+        if (!me.Has(permission))
+        {
+            return Forbid();
+        }
+
+        var result = await step();
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.IsOk)
+        {
+            Message = Text["Claim.Done.vendors"];
+            return Redirect($"/claims/{id}#vendors");
+        }
+
+        ModelState.Clear();
+        result.AddTo(ModelState, Text, "vendors");
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     /// <summary>Checks the permission, runs the step, and shows the claim again: at the section on success, with the errors otherwise.</summary>
@@ -247,6 +301,7 @@ public sealed class ClaimDetailModel(
 
         Claim = claim;
         Timeline = await timeline.HandleAsync(id, ct) ?? [];
+        Vendors = CanHandle && !claim.IsClosed ? await vendors.ActiveAsync(ct) : [];
         if (Cov.Count == 0)
         {
             Cov = DefaultRows();

@@ -125,6 +125,7 @@ public sealed record ClaimDetail(
     IReadOnlyList<FraudFlagView> FraudFlags,
     IReadOnlyList<ClaimClockView> Clocks,
     ClaimReviewView? Review,
+    IReadOnlyList<ServiceRequestView> ServiceRequests,
     long Version)
 {
     public bool IsClosed => Status == ClaimStatus.Closed;
@@ -137,7 +138,8 @@ public sealed record ClaimDetail(
     public ClaimSurveyView? Assessment => Surveys.Where(s => s.AssessedLoss is not null).MaxBy(s => s.AssessedAt);
 }
 
-public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calendars, GetRequiredDocumentsHandler checklists, TimeProvider time)
+public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calendars, GetRequiredDocumentsHandler checklists, ServiceRequestsHandler services,
+    TimeProvider time)
 {
     /// <summary>Null when the claim does not exist or lies outside the user's scope or insurer.</summary>
     public async Task<ClaimDetail?> HandleAsync(Guid id, CancellationToken ct)
@@ -241,6 +243,7 @@ public sealed class GetClaimHandler(AnxinDbContext db, ICalendarProvider calenda
                 Name(f.ReviewedBy), f.ReviewedAt, f.ReviewNote, f.BlocksPayment)).ToList(),
             clocks,
             await ReviewAsync(c.Id, ct),
+            await services.ForClaimAsync(c.Id, ct),
             c.Version);
     }
 

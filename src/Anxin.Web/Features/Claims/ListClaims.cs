@@ -28,7 +28,7 @@ public sealed record ListClaimsRequest(ClaimFilter Filter, string? After = null,
 public sealed record ClaimListItem(Guid Id, string Number, ClaimStatus Status, ProductLine Line, string? InsurerCode, string ClaimantName,
     string? InsuredObject, Guid HandlerStaffId, string? HandlerName, DateTimeOffset ClaimedAt, decimal Reserve, decimal? AcceptedAmount,
     bool IsLateReport, bool FiledAfterLimitation, bool FraudOpen, string? ClockRule, DateTimeOffset? DueAt, bool ClockPaused, bool Overdue,
-    string? ArchiveNumber, bool ReviewProblem = false);
+    string? ArchiveNumber, bool ReviewProblem = false, int VendorTasks = 0);
 
 /// <summary>One page of the queue with the totals of the whole filtered list.</summary>
 public sealed record ClaimPage(IReadOnlyList<ClaimListItem> Items, string? NextCursor, int Total, decimal TotalReserve, decimal TotalAccepted, int OverdueCount);
@@ -212,6 +212,8 @@ public sealed class ListClaimsHandler(AnxinDbContext db, CurrentUser me, TimePro
         var names = await StaffNames.LoadAsync(db, rows.Select(r => (Guid?)r.HandlerStaffId), ct);
         var insurerIds = rows.Select(r => r.Id).ToList();
         var reviewProblems = (await ReviewProblemIdsAsync(insurerIds, ct)).ToHashSet();
+        var vendorTasks = await db.ServiceRequests.AsNoTracking().Where(r => insurerIds.Contains(r.ClaimId) && r.AwaitingHandler)
+            .GroupBy(r => r.ClaimId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var insurers = await db.Claims.AsNoTracking().Where(c => insurerIds.Contains(c.Id) && c.InsurerId != null)
             .Join(db.Insurers, c => c.InsurerId, i => i.Id, (c, i) => new { c.Id, i.Code })
             .ToDictionaryAsync(x => x.Id, x => x.Code, ct);
@@ -231,6 +233,7 @@ public sealed class ListClaimsHandler(AnxinDbContext db, CurrentUser me, TimePro
                 ClockPaused = mine?.State == ClockState.Paused,
                 Overdue = mine is { State: ClockState.Running } && mine.DeadlineAt < now,
                 ReviewProblem = reviewProblems.Contains(r.Id),
+                VendorTasks = vendorTasks.GetValueOrDefault(r.Id),
             };
         }).ToList();
     }

@@ -28,6 +28,7 @@ public static class Navigation
             new Item("Nav.Customers", "/customers", "bi-person-vcard", Permissions.Customers.View),
             new Item("Nav.Claims", "/claims", "bi-file-earmark-medical", Permissions.Claims.View),
             new Item("Nav.ClaimReviews", "/claims/reviews", "bi-telephone-outbound", Permissions.Claims.Callback),
+            new Item("Nav.Vendors", "/claims/vendors", "bi-tools", Permissions.Vendors.View),
             new Item("Nav.Calls", "/calls", "bi-telephone", Permissions.Calls.View),
         ]),
         new("Nav.Dispatch",

@@ -71,6 +71,36 @@ public static class ClaimDemoData
         await SeedClaimsAsync(db, services, nodes["GD-CLM"], staff, profiles);
         await SeedSurveyedCaseAsync(db, services, nodes, staff);
         await SeedReviewAsync(db, services, nodes);
+        await SeedVendorsAsync(db, services, staff);
+    }
+
+    /// <summary>
+    /// Three vendors (a repair shop, a towing company, an appraiser) and, on the claim waiting for documents (张伟, 粤B12345),
+    /// a repair request the shop has quoted: 罗赔 (claims1) finds the quote waiting for him.
+    /// </summary>
+    private static async Task SeedVendorsAsync(AnxinDbContext db, IServiceProvider services, IReadOnlyDictionary<string, Guid> staff)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var shop = Vendor.Register(VendorKind.RepairShop, "深圳南山安达汽车维修有限公司", UnifiedSocialCreditCode.Create("91440300MA5DAAAA1X").Value, "黄师傅",
+            MobileNumber.Create("13912340001").Value, "深圳市南山区科技南十二路 18 号");
+        var tow = Vendor.Register(VendorKind.Towing, "广州速达道路救援有限公司", UnifiedSocialCreditCode.Create("91440101MA59BBBB2G").Value, "陈调度",
+            MobileNumber.Create("13912340002").Value, null);
+        var appraiser = Vendor.Register(VendorKind.Appraisal, "深圳公平保险公估有限公司", UnifiedSocialCreditCode.Create("91440300MA5ECCCC32").Value, "林公估",
+            MobileNumber.Create("13912340003").Value, "深圳市福田区福华三路 88 号");
+        db.Vendors.AddRange(shop, tow, appraiser);
+
+        var claim = await db.Claims.IgnoreQueryFilters().Where(c => c.InsuredObject == "粤B12345" && c.Status != ClaimStatus.Closed)
+            .OrderBy(c => c.ClaimedAt).FirstOrDefaultAsync();
+        if (claim is not null)
+        {
+            var request = ServiceRequest.Create(claim, shop, "后保险杠及左尾灯更换，请报价", staff["claims1"], now.AddDays(-2));
+            request.Quote(Money.Create(4_280m).Value, "后保险杠 2,600 元，左尾灯 1,380 元，工时 300 元", null, now.AddDays(-1));
+            db.ServiceRequests.Add(request);
+            db.AddAuditEvent("Service.Requested", nameof(Claim), claim.Id, $"{shop.Name} {request.Description} (demo)", claim.OrgPath, now.AddDays(-2));
+            db.AddAuditEvent("Service.Quoted", nameof(Claim), claim.Id, $"{shop.Name} 4,280.00 (demo)", claim.OrgPath, now.AddDays(-1));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

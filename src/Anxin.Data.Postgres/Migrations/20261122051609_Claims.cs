@@ -151,6 +151,27 @@ namespace Anxin.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Vendors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactMobile = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Vendors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuthorityAssignments",
                 columns: table => new
                 {
@@ -488,6 +509,72 @@ namespace Anxin.Data.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ClaimServiceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    VendorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VendorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    HandlerStaffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InsurerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrgNodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    QuotedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    InvoicedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    InvoiceNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AwaitingHandler = table.Column<bool>(type: "boolean", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimServiceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimServiceRequests_Claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "Claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClaimServiceRequests_Vendors_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Vendors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimServiceRequestSteps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FromVendor = table.Column<bool>(type: "boolean", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimServiceRequestSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimServiceRequestSteps_ClaimServiceRequests_ServiceReques~",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ClaimServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "MessageTemplates",
                 columns: new[] { "Id", "Body", "Channel", "Code", "Culture", "OrgNodeId", "Title", "UpdatedAt", "Version" },
@@ -504,15 +591,19 @@ namespace Anxin.Data.Postgres.Migrations
                     { new Guid("3de1eeb5-2604-5da9-ff73-bc36be4712c1"), "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}", "Email", "Claim.ApprovalDecided", "zh-CN", null, "审批结果：理赔 {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("52233ff9-479f-6106-a0c1-e0801f0415a1"), "【安信】理赔号 {claimNumber}：请一次性补充以下单证：{documents}。收齐后我们将在法定时限内作出核定。", "Sms", "Claim.MissingDocuments", "zh-CN", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("544b1beb-be1b-d3ba-071c-fd45afaeee24"), "【安信】您的索赔已立案，理赔号 {claimNumber}。流程：提交单证→审核/调查→核定→赔付→结案。请提交以下单证：{documents}。如需帮助请致电 {hotline}。", "Sms", "Claim.Opened", "zh-CN", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("61bab083-96ff-d009-d55c-5e56af6cafb4"), "{vendor}（理赔 {claimNumber}）：{step}。{detail}", "Email", "Claim.VendorUpdate", "zh-CN", null, "供应商消息：理赔 {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("78009d6b-a3dd-bad8-604e-23b1acea0b1f"), "【安信】理赔号 {claimNumber}：经审核，本次索赔不予赔付，理由：{reasons}。书面拒赔通知书已寄出，如有异议请致电 {hotline}。", "Sms", "Claim.Refused", "zh-CN", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("7de3cb8b-81db-d598-6838-91c4bd0f9310"), "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.", "InApp", "Claim.ApprovalPending", "en", null, "Approval needed: claim {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("7e863e90-d8da-3640-1da6-3fe42d081b05"), "[Anxin] Claim {claimNumber}: the claim is refused. Reasons: {reasons}. The written refusal notice has been sent; if you disagree call {hotline}.", "Sms", "Claim.Refused", "en", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("b150ae9d-e72f-6034-ec6c-e9fd88804e11"), "{vendor}（理赔 {claimNumber}）：{step}。{detail}", "InApp", "Claim.VendorUpdate", "zh-CN", null, "供应商消息：理赔 {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("bd4a2e83-502c-b266-e716-26688234b8c5"), "[Anxin] Your claim {claimNumber} is open. Steps: documents → review/investigation → decision → payment → closing. Please send: {documents}. For help call {hotline}.", "Sms", "Claim.Opened", "en", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("c1317450-28aa-9b0b-d804-71ab4bb37a69"), "理赔 {claimNumber} 回访核实：{problem}。{notes}", "Email", "Claim.ReviewProblem", "zh-CN", null, "回访发现问题：理赔 {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("d6c18fd8-6277-7d2b-5977-948a80d1ec1c"), "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。", "InApp", "Claim.ApprovalPending", "zh-CN", null, "待审批：理赔 {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("e5f329ca-0b66-40c6-1293-7b951332eab0"), "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}", "Email", "Claim.ApprovalDecided", "en", null, "Approval decided: claim {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
                     { new Guid("ea464b3a-f744-8e66-f84c-28af50cb9359"), "【安信】理赔号 {claimNumber}：赔款 {amount} 元已支付至 {account}，预计 {arrivalDate} 前到账。", "Sms", "Claim.Paid", "zh-CN", null, null, new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
-                    { new Guid("f2394241-2dc8-78b0-b992-68c427b59024"), "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}", "InApp", "Claim.ApprovalDecided", "zh-CN", null, "审批结果：理赔 {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L }
+                    { new Guid("f2394241-2dc8-78b0-b992-68c427b59024"), "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}", "InApp", "Claim.ApprovalDecided", "zh-CN", null, "审批结果：理赔 {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("f94fd8dc-f304-bccc-24ac-b0aa2a4678df"), "{vendor} on claim {claimNumber}: {step}. {detail}", "InApp", "Claim.VendorUpdate", "en", null, "Vendor update: claim {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("fb92953c-c1db-c4a9-eac9-b3564a1d2ce0"), "{vendor} on claim {claimNumber}: {step}. {detail}", "Email", "Claim.VendorUpdate", "en", null, "Vendor update: claim {claimNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L }
                 });
 
             migrationBuilder.CreateIndex(
@@ -672,6 +763,37 @@ namespace Anxin.Data.Postgres.Migrations
                 name: "IX_Claims_PolicyId",
                 table: "Claims",
                 column: "PolicyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimServiceRequests_ClaimId_RequestedAt",
+                table: "ClaimServiceRequests",
+                columns: new[] { "ClaimId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimServiceRequests_HandlerStaffId_AwaitingHandler",
+                table: "ClaimServiceRequests",
+                columns: new[] { "HandlerStaffId", "AwaitingHandler" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimServiceRequests_VendorId_Status",
+                table: "ClaimServiceRequests",
+                columns: new[] { "VendorId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimServiceRequestSteps_ServiceRequestId_At",
+                table: "ClaimServiceRequestSteps",
+                columns: new[] { "ServiceRequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vendors_CreditCode",
+                table: "Vendors",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Vendors_Kind_IsActive_Name",
+                table: "Vendors",
+                columns: new[] { "Kind", "IsActive", "Name" });
         }
 
         /// <inheritdoc />
@@ -717,10 +839,19 @@ namespace Anxin.Data.Postgres.Migrations
                 name: "ClaimReviewRules");
 
             migrationBuilder.DropTable(
+                name: "ClaimServiceRequestSteps");
+
+            migrationBuilder.DropTable(
                 name: "AuthorityProfiles");
 
             migrationBuilder.DropTable(
+                name: "ClaimServiceRequests");
+
+            migrationBuilder.DropTable(
                 name: "Claims");
+
+            migrationBuilder.DropTable(
+                name: "Vendors");
 
             migrationBuilder.DeleteData(
                 table: "MessageTemplates",
@@ -780,6 +911,11 @@ namespace Anxin.Data.Postgres.Migrations
             migrationBuilder.DeleteData(
                 table: "MessageTemplates",
                 keyColumn: "Id",
+                keyValue: new Guid("61bab083-96ff-d009-d55c-5e56af6cafb4"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
                 keyValue: new Guid("78009d6b-a3dd-bad8-604e-23b1acea0b1f"));
 
             migrationBuilder.DeleteData(
@@ -791,6 +927,11 @@ namespace Anxin.Data.Postgres.Migrations
                 table: "MessageTemplates",
                 keyColumn: "Id",
                 keyValue: new Guid("7e863e90-d8da-3640-1da6-3fe42d081b05"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("b150ae9d-e72f-6034-ec6c-e9fd88804e11"));
 
             migrationBuilder.DeleteData(
                 table: "MessageTemplates",
@@ -821,6 +962,16 @@ namespace Anxin.Data.Postgres.Migrations
                 table: "MessageTemplates",
                 keyColumn: "Id",
                 keyValue: new Guid("f2394241-2dc8-78b0-b992-68c427b59024"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("f94fd8dc-f304-bccc-24ac-b0aa2a4678df"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("fb92953c-c1db-c4a9-eac9-b3564a1d2ce0"));
 
             migrationBuilder.InsertData(
                 table: "MessageTemplates",
