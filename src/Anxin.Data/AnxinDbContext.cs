@@ -65,6 +65,29 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Cases.RequiredDocumentList> RequiredDocumentLists => Set<Domain.Cases.RequiredDocumentList>();
 
+    public DbSet<Domain.Claims.Claim> Claims => Set<Domain.Claims.Claim>();
+
+    public DbSet<Domain.Claims.ClaimAttachment> ClaimAttachments => Set<Domain.Claims.ClaimAttachment>();
+
+    public DbSet<Domain.Claims.InvestigationTask> InvestigationTasks => Set<Domain.Claims.InvestigationTask>();
+
+    public DbSet<Domain.Claims.ClaimCalculation> ClaimCalculations => Set<Domain.Claims.ClaimCalculation>();
+
+    public DbSet<Domain.Claims.ClaimApproval> ClaimApprovals => Set<Domain.Claims.ClaimApproval>();
+
+    public DbSet<Domain.Claims.ClaimPayment> ClaimPayments => Set<Domain.Claims.ClaimPayment>();
+
+    public DbSet<Domain.Claims.AuthorityProfile> AuthorityProfiles => Set<Domain.Claims.AuthorityProfile>();
+
+    public DbSet<Domain.Claims.AuthorityAssignment> AuthorityAssignments => Set<Domain.Claims.AuthorityAssignment>();
+
+    public DbSet<Domain.Claims.ReviewSamplingRule> ClaimReviewRules => Set<Domain.Claims.ReviewSamplingRule>();
+
+    public DbSet<Domain.Claims.BeneficiaryCheck> BeneficiaryChecks => Set<Domain.Claims.BeneficiaryCheck>();
+
+    public DbSet<Domain.Claims.Vendor> Vendors => Set<Domain.Claims.Vendor>();
+
+    public DbSet<Domain.Claims.ServiceRequest> ServiceRequests => Set<Domain.Claims.ServiceRequest>();
     public DbSet<Domain.Dispatch.SurveyorProfile> SurveyorProfiles => Set<Domain.Dispatch.SurveyorProfile>();
 
     public DbSet<Domain.Dispatch.SurveyorPosition> SurveyorPositions => Set<Domain.Dispatch.SurveyorPosition>();

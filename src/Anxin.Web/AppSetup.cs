@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Anxin.Data;
 using Anxin.Data.Identity;
 using Anxin.Web.Features.Calls;
+using Anxin.Web.Features.Claims;
 using Anxin.Web.Features.Clocks;
 using Anxin.Web.Features.Dispatch;
 using Anxin.Web.Infrastructure.Auth;
@@ -68,6 +69,7 @@ public static class AppSetup
         services.AddClocks(config);
         services.AddCalls(config);
         services.AddDispatch(config);
+        services.AddClaims();
         services.AddScoped<DemoDataSeeder>();
         return builder;
     }

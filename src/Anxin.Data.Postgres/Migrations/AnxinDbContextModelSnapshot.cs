@@ -770,6 +770,1106 @@ namespace Anxin.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RoleCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ScopeOrgPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("RoleCode");
+
+                    b.HasIndex("StaffId");
+
+                    b.ToTable("AuthorityAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("MaxAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "Line", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AuthorityLimits", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("AuthorityProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AmountAskedFor")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("AskedToPay")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BeneficiaryMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BeneficiaryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<bool>("ProblemFound")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool?>("RepairDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("SampledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath", "Status", "SampledAt");
+
+                    b.ToTable("ClaimBeneficiaryChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AcceptedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset?>("AdjudicatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AdjudicatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AdvanceClockStoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArchiveNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AuthorisedPayeeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ChecklistGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClaimantMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ClaimantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecisionClockStoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FiledAfterLimitation")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InsuredObject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("InvestigationCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvestigationFindings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("InvestigationMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("InvestigationStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsLateReport")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("KnewOfLossAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSubmissionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("LossAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PolicyVerified")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("PolicyVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PolicyVerifiedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RefusalNoticeSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RefusalReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReopenedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Reserve")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveNumber")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("InsuredObject");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("HandlerStaffId", "Status");
+
+                    b.HasIndex("InsurerId", "ClaimedAt");
+
+                    b.HasIndex("OrgPath", "Status", "ClaimedAt", "Id");
+
+                    b.ToTable("Claims", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RoutedLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RoutedToStaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "RequestedAt");
+
+                    b.HasIndex("RoutedToStaffId", "Decision");
+
+                    b.ToTable("ClaimApprovals", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5242880)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("InvestigationTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UploadedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.ToTable("ClaimAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimCalculation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CalculatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "CalculatedAt");
+
+                    b.ToTable("ClaimCalculations", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RaisedByCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("WaiveReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("WaivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ClaimDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BankCard")
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ExpectedArrivalDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PaidBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankCard");
+
+                    b.HasIndex("ClaimId");
+
+                    b.ToTable("ClaimPayments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.DocumentNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ItemCodes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ClaimDocumentNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.FraudFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RaisedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.ToTable("ClaimFraudFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.InvestigationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssigneeStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EscalateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "CreatedAt");
+
+                    b.HasIndex("AssigneeStaffId", "Status", "DueAt");
+
+                    b.ToTable("ClaimInvestigationTasks", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReserveChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Previous")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "ChangedAt");
+
+                    b.ToTable("ClaimReserveChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReviewSamplingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CallbackTeamNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Line")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<Guid?>("ScopeNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("ValueThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "Line")
+                        .IsUnique();
+
+                    b.ToTable("ClaimReviewRules", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AwaitingHandler")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClaimNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("InvoicedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("QuotedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VendorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "RequestedAt");
+
+                    b.HasIndex("HandlerStaffId", "AwaitingHandler");
+
+                    b.HasIndex("VendorId", "Status");
+
+                    b.ToTable("ClaimServiceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequestStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("FromVendor")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId", "At");
+
+                    b.ToTable("ClaimServiceRequestSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Vendor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "IsActive", "Name");
+
+                    b.ToTable("Vendors", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Clocks.CalendarDay", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1809,6 +2909,262 @@ namespace Anxin.Data.Postgres.Migrations
                             Culture = "en",
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("544b1beb-be1b-d3ba-071c-fd45afaeee24"),
+                            Body = "【安信】您的索赔已立案，理赔号 {claimNumber}。流程：提交单证→审核/调查→核定→赔付→结案。请提交以下单证：{documents}。如需帮助请致电 {hotline}。",
+                            Channel = "Sms",
+                            Code = "Claim.Opened",
+                            Culture = "zh-CN",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("bd4a2e83-502c-b266-e716-26688234b8c5"),
+                            Body = "[Anxin] Your claim {claimNumber} is open. Steps: documents → review/investigation → decision → payment → closing. Please send: {documents}. For help call {hotline}.",
+                            Channel = "Sms",
+                            Code = "Claim.Opened",
+                            Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("52233ff9-479f-6106-a0c1-e0801f0415a1"),
+                            Body = "【安信】理赔号 {claimNumber}：请一次性补充以下单证：{documents}。收齐后我们将在法定时限内作出核定。",
+                            Channel = "Sms",
+                            Code = "Claim.MissingDocuments",
+                            Culture = "zh-CN",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3d7241e9-8dc6-779c-1166-1570651c4f4b"),
+                            Body = "[Anxin] Claim {claimNumber}: please send all of the following documents: {documents}. Once complete we decide within the statutory time.",
+                            Channel = "Sms",
+                            Code = "Claim.MissingDocuments",
+                            Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("78009d6b-a3dd-bad8-604e-23b1acea0b1f"),
+                            Body = "【安信】理赔号 {claimNumber}：经审核，本次索赔不予赔付，理由：{reasons}。书面拒赔通知书已寄出，如有异议请致电 {hotline}。",
+                            Channel = "Sms",
+                            Code = "Claim.Refused",
+                            Culture = "zh-CN",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("7e863e90-d8da-3640-1da6-3fe42d081b05"),
+                            Body = "[Anxin] Claim {claimNumber}: the claim is refused. Reasons: {reasons}. The written refusal notice has been sent; if you disagree call {hotline}.",
+                            Channel = "Sms",
+                            Code = "Claim.Refused",
+                            Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("ea464b3a-f744-8e66-f84c-28af50cb9359"),
+                            Body = "【安信】理赔号 {claimNumber}：赔款 {amount} 元已支付至 {account}，预计 {arrivalDate} 前到账。",
+                            Channel = "Sms",
+                            Code = "Claim.Paid",
+                            Culture = "zh-CN",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("1e7bc960-ec9c-8759-95db-c0c2fcf2ed94"),
+                            Body = "[Anxin] Claim {claimNumber}: CNY {amount} has been paid to {account} and should arrive by {arrivalDate}.",
+                            Channel = "Sms",
+                            Code = "Claim.Paid",
+                            Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("2ce91e44-4fd3-700e-42a6-905971b9a714"),
+                            Body = "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "zh-CN",
+                            Title = "待审批：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("1ed70bf6-929a-4c2b-7388-3130b8d30e00"),
+                            Body = "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "en",
+                            Title = "Approval needed: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3de1eeb5-2604-5da9-ff73-bc36be4712c1"),
+                            Body = "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "zh-CN",
+                            Title = "审批结果：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("e5f329ca-0b66-40c6-1293-7b951332eab0"),
+                            Body = "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "en",
+                            Title = "Approval decided: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("c1317450-28aa-9b0b-d804-71ab4bb37a69"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0f88b8f7-41c8-dd0e-4241-c927525a9206"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("61bab083-96ff-d009-d55c-5e56af6cafb4"),
+                            Body = "{vendor}（理赔 {claimNumber}）：{step}。{detail}",
+                            Channel = "Email",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "zh-CN",
+                            Title = "供应商消息：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("fb92953c-c1db-c4a9-eac9-b3564a1d2ce0"),
+                            Body = "{vendor} on claim {claimNumber}: {step}. {detail}",
+                            Channel = "Email",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "en",
+                            Title = "Vendor update: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("d6c18fd8-6277-7d2b-5977-948a80d1ec1c"),
+                            Body = "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "zh-CN",
+                            Title = "待审批：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("7de3cb8b-81db-d598-6838-91c4bd0f9310"),
+                            Body = "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "en",
+                            Title = "Approval needed: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("f2394241-2dc8-78b0-b992-68c427b59024"),
+                            Body = "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "zh-CN",
+                            Title = "审批结果：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("2875235c-242c-d26c-13f6-2147dcca7cf0"),
+                            Body = "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "en",
+                            Title = "Approval decided: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3c0b2e93-1693-d804-6662-bae1b568678c"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3d7068b0-4454-ecf7-57df-518f7c0eb672"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("b150ae9d-e72f-6034-ec6c-e9fd88804e11"),
+                            Body = "{vendor}（理赔 {claimNumber}）：{step}。{detail}",
+                            Channel = "InApp",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "zh-CN",
+                            Title = "供应商消息：理赔 {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("f94fd8dc-f304-bccc-24ac-b0aa2a4678df"),
+                            Body = "{vendor} on claim {claimNumber}: {step}. {detail}",
+                            Channel = "InApp",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "en",
+                            Title = "Vendor update: claim {claimNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
                         });
                 });
 
@@ -2650,6 +4006,173 @@ namespace Anxin.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityAssignment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.AuthorityProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityLimit", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.AuthorityProfile", null)
+                        .WithMany("Limits")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
+                {
+                    b.HasOne("Anxin.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimApproval", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimAttachment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimCalculation", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimDocument", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimPayment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.DocumentNotice", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.FraudFlag", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("FraudFlags")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.InvestigationTask", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReserveChange", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("ReserveChanges")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequest", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Claims.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequestStep", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.ServiceRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anxin.Domain.Clocks.CalendarDay", b =>
                 {
                     b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
@@ -2911,6 +4434,31 @@ namespace Anxin.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityProfile", b =>
+                {
+                    b.Navigation("Limits");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("FraudFlags");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("Payments");
+
+                    b.Navigation("ReserveChanges");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

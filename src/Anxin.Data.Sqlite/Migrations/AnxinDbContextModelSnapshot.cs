@@ -763,6 +763,1106 @@ namespace Anxin.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeOrgPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("RoleCode");
+
+                    b.HasIndex("StaffId");
+
+                    b.ToTable("AuthorityAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileId", "Line", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("AuthorityLimits", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("AuthorityProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AmountAskedFor")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("AskedToPay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeneficiaryMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeneficiaryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProblemFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RepairDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SampledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath", "Status", "SampledAt");
+
+                    b.ToTable("ClaimBeneficiaryChecks", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AcceptedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdjudicatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AdjudicatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdvanceClockStoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArchiveNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorisedPayeeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChecklistGivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimantMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecisionClockStoppedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FiledAfterLimitation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsuredObject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvestigationCompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvestigationFindings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvestigationMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvestigationStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLateReport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KnewOfLossAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSubmissionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LossAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PolicyVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PolicyVerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PolicyVerifiedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefusalNoticeSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReopenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReopenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Reserve")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveNumber")
+                        .IsUnique();
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("InsuredObject");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("HandlerStaffId", "Status");
+
+                    b.HasIndex("InsurerId", "ClaimedAt");
+
+                    b.HasIndex("OrgPath", "Status", "ClaimedAt", "Id");
+
+                    b.ToTable("Claims", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimApproval", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoutedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RoutedToStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "RequestedAt");
+
+                    b.HasIndex("RoutedToStaffId", "Decision");
+
+                    b.ToTable("ClaimApprovals", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5242880)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvestigationTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.ToTable("ClaimAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimCalculation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CalculatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CalculatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Inputs")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "CalculatedAt");
+
+                    b.ToTable("ClaimCalculations", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedByCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaiveReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ClaimDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankCard")
+                        .HasMaxLength(19)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpectedArrivalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PaidBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BankCard");
+
+                    b.HasIndex("ClaimId");
+
+                    b.ToTable("ClaimPayments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.DocumentNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCodes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SentBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ClaimDocumentNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.FraudFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RaisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("Status", "RaisedAt");
+
+                    b.ToTable("ClaimFraudFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.InvestigationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssigneeStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CompletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EscalateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instructions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "CreatedAt");
+
+                    b.HasIndex("AssigneeStaffId", "Status", "DueAt");
+
+                    b.ToTable("ClaimInvestigationTasks", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReserveChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Previous")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "ChangedAt");
+
+                    b.ToTable("ClaimReserveChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReviewSamplingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CallbackTeamNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScopeNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopePath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ValueThreshold")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScopePath", "Line")
+                        .IsUnique();
+
+                    b.ToTable("ClaimReviewRules", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitingHandler")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HandlerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InvoicedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuotedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "RequestedAt");
+
+                    b.HasIndex("HandlerStaffId", "AwaitingHandler");
+
+                    b.HasIndex("VendorId", "Status");
+
+                    b.ToTable("ClaimServiceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequestStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromVendor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceRequestId", "At");
+
+                    b.ToTable("ClaimServiceRequestSteps", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Vendor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreditCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "IsActive", "Name");
+
+                    b.ToTable("Vendors", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Clocks.CalendarDay", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1802,6 +2902,262 @@ namespace Anxin.Data.Sqlite.Migrations
                             Culture = "en",
                             UpdatedAt = 639028224000000000L,
                             Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("544b1beb-be1b-d3ba-071c-fd45afaeee24"),
+                            Body = "【安信】您的索赔已立案，理赔号 {claimNumber}。流程：提交单证→审核/调查→核定→赔付→结案。请提交以下单证：{documents}。如需帮助请致电 {hotline}。",
+                            Channel = "Sms",
+                            Code = "Claim.Opened",
+                            Culture = "zh-CN",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("bd4a2e83-502c-b266-e716-26688234b8c5"),
+                            Body = "[Anxin] Your claim {claimNumber} is open. Steps: documents → review/investigation → decision → payment → closing. Please send: {documents}. For help call {hotline}.",
+                            Channel = "Sms",
+                            Code = "Claim.Opened",
+                            Culture = "en",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("52233ff9-479f-6106-a0c1-e0801f0415a1"),
+                            Body = "【安信】理赔号 {claimNumber}：请一次性补充以下单证：{documents}。收齐后我们将在法定时限内作出核定。",
+                            Channel = "Sms",
+                            Code = "Claim.MissingDocuments",
+                            Culture = "zh-CN",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3d7241e9-8dc6-779c-1166-1570651c4f4b"),
+                            Body = "[Anxin] Claim {claimNumber}: please send all of the following documents: {documents}. Once complete we decide within the statutory time.",
+                            Channel = "Sms",
+                            Code = "Claim.MissingDocuments",
+                            Culture = "en",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("78009d6b-a3dd-bad8-604e-23b1acea0b1f"),
+                            Body = "【安信】理赔号 {claimNumber}：经审核，本次索赔不予赔付，理由：{reasons}。书面拒赔通知书已寄出，如有异议请致电 {hotline}。",
+                            Channel = "Sms",
+                            Code = "Claim.Refused",
+                            Culture = "zh-CN",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("7e863e90-d8da-3640-1da6-3fe42d081b05"),
+                            Body = "[Anxin] Claim {claimNumber}: the claim is refused. Reasons: {reasons}. The written refusal notice has been sent; if you disagree call {hotline}.",
+                            Channel = "Sms",
+                            Code = "Claim.Refused",
+                            Culture = "en",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("ea464b3a-f744-8e66-f84c-28af50cb9359"),
+                            Body = "【安信】理赔号 {claimNumber}：赔款 {amount} 元已支付至 {account}，预计 {arrivalDate} 前到账。",
+                            Channel = "Sms",
+                            Code = "Claim.Paid",
+                            Culture = "zh-CN",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("1e7bc960-ec9c-8759-95db-c0c2fcf2ed94"),
+                            Body = "[Anxin] Claim {claimNumber}: CNY {amount} has been paid to {account} and should arrive by {arrivalDate}.",
+                            Channel = "Sms",
+                            Code = "Claim.Paid",
+                            Culture = "en",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("2ce91e44-4fd3-700e-42a6-905971b9a714"),
+                            Body = "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "zh-CN",
+                            Title = "待审批：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("1ed70bf6-929a-4c2b-7388-3130b8d30e00"),
+                            Body = "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "en",
+                            Title = "Approval needed: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3de1eeb5-2604-5da9-ff73-bc36be4712c1"),
+                            Body = "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "zh-CN",
+                            Title = "审批结果：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("e5f329ca-0b66-40c6-1293-7b951332eab0"),
+                            Body = "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}",
+                            Channel = "Email",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "en",
+                            Title = "Approval decided: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("c1317450-28aa-9b0b-d804-71ab4bb37a69"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0f88b8f7-41c8-dd0e-4241-c927525a9206"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "Email",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("61bab083-96ff-d009-d55c-5e56af6cafb4"),
+                            Body = "{vendor}（理赔 {claimNumber}）：{step}。{detail}",
+                            Channel = "Email",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "zh-CN",
+                            Title = "供应商消息：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("fb92953c-c1db-c4a9-eac9-b3564a1d2ce0"),
+                            Body = "{vendor} on claim {claimNumber}: {step}. {detail}",
+                            Channel = "Email",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "en",
+                            Title = "Vendor update: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("d6c18fd8-6277-7d2b-5977-948a80d1ec1c"),
+                            Body = "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "zh-CN",
+                            Title = "待审批：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("7de3cb8b-81db-d598-6838-91c4bd0f9310"),
+                            Body = "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalPending",
+                            Culture = "en",
+                            Title = "Approval needed: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("f2394241-2dc8-78b0-b992-68c427b59024"),
+                            Body = "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "zh-CN",
+                            Title = "审批结果：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("2875235c-242c-d26c-13f6-2147dcca7cf0"),
+                            Body = "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}",
+                            Channel = "InApp",
+                            Code = "Claim.ApprovalDecided",
+                            Culture = "en",
+                            Title = "Approval decided: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3c0b2e93-1693-d804-6662-bae1b568678c"),
+                            Body = "理赔 {claimNumber} 回访核实：{problem}。{notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "zh-CN",
+                            Title = "回访发现问题：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3d7068b0-4454-ecf7-57df-518f7c0eb672"),
+                            Body = "Beneficiary check of claim {claimNumber}: {problem}. {notes}",
+                            Channel = "InApp",
+                            Code = "Claim.ReviewProblem",
+                            Culture = "en",
+                            Title = "Callback found a problem: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("b150ae9d-e72f-6034-ec6c-e9fd88804e11"),
+                            Body = "{vendor}（理赔 {claimNumber}）：{step}。{detail}",
+                            Channel = "InApp",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "zh-CN",
+                            Title = "供应商消息：理赔 {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("f94fd8dc-f304-bccc-24ac-b0aa2a4678df"),
+                            Body = "{vendor} on claim {claimNumber}: {step}. {detail}",
+                            Channel = "InApp",
+                            Code = "Claim.VendorUpdate",
+                            Culture = "en",
+                            Title = "Vendor update: claim {claimNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
                         });
                 });
 
@@ -2639,6 +3995,173 @@ namespace Anxin.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityAssignment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.AuthorityProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityLimit", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.AuthorityProfile", null)
+                        .WithMany("Limits")
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.BeneficiaryCheck", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
+                {
+                    b.HasOne("Anxin.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Policies.Policy", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimApproval", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Approvals")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimAttachment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimCalculation", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimDocument", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ClaimPayment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.DocumentNotice", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.FraudFlag", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("FraudFlags")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.InvestigationTask", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ReserveChange", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany("ReserveChanges")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequest", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Claims.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequestStep", b =>
+                {
+                    b.HasOne("Anxin.Domain.Claims.ServiceRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anxin.Domain.Clocks.CalendarDay", b =>
                 {
                     b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
@@ -2898,6 +4421,31 @@ namespace Anxin.Data.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.AuthorityProfile", b =>
+                {
+                    b.Navigation("Limits");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.Claim", b =>
+                {
+                    b.Navigation("Approvals");
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("FraudFlags");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("Payments");
+
+                    b.Navigation("ReserveChanges");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Claims.ServiceRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

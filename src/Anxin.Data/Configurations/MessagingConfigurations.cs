@@ -132,6 +132,43 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
             "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系。索赔需准备：{documents}。如需帮助请致电 {hotline}。");
         yield return ("Case.Reported", "en", MessageChannel.Sms, null,
             "[Anxin] Your loss report is registered as case {caseNumber}. A surveyor will contact you soon. For the claim please prepare: {documents}. For help call {hotline}.");
+
+        // Claims (issue 5): the claimant is told at once, once and completely, and on each decision.
+        yield return ("Claim.Opened", "zh-CN", MessageChannel.Sms, null,
+            "【安信】您的索赔已立案，理赔号 {claimNumber}。流程：提交单证→审核/调查→核定→赔付→结案。请提交以下单证：{documents}。如需帮助请致电 {hotline}。");
+        yield return ("Claim.Opened", "en", MessageChannel.Sms, null,
+            "[Anxin] Your claim {claimNumber} is open. Steps: documents → review/investigation → decision → payment → closing. Please send: {documents}. For help call {hotline}.");
+        yield return ("Claim.MissingDocuments", "zh-CN", MessageChannel.Sms, null,
+            "【安信】理赔号 {claimNumber}：请一次性补充以下单证：{documents}。收齐后我们将在法定时限内作出核定。");
+        yield return ("Claim.MissingDocuments", "en", MessageChannel.Sms, null,
+            "[Anxin] Claim {claimNumber}: please send all of the following documents: {documents}. Once complete we decide within the statutory time.");
+        yield return ("Claim.Refused", "zh-CN", MessageChannel.Sms, null,
+            "【安信】理赔号 {claimNumber}：经审核，本次索赔不予赔付，理由：{reasons}。书面拒赔通知书已寄出，如有异议请致电 {hotline}。");
+        yield return ("Claim.Refused", "en", MessageChannel.Sms, null,
+            "[Anxin] Claim {claimNumber}: the claim is refused. Reasons: {reasons}. The written refusal notice has been sent; if you disagree call {hotline}.");
+        yield return ("Claim.Paid", "zh-CN", MessageChannel.Sms, null,
+            "【安信】理赔号 {claimNumber}：赔款 {amount} 元已支付至 {account}，预计 {arrivalDate} 前到账。");
+        yield return ("Claim.Paid", "en", MessageChannel.Sms, null,
+            "[Anxin] Claim {claimNumber}: CNY {amount} has been paid to {account} and should arrive by {arrivalDate}.");
+        foreach (var channel in new[] { MessageChannel.Email, MessageChannel.InApp })
+        {
+            yield return ("Claim.ApprovalPending", "zh-CN", channel, "待审批：理赔 {claimNumber}",
+                "{requestedBy} 提交理赔 {claimNumber} 的{kind}审批，金额 {amount} 元，超出其权限，请审批。");
+            yield return ("Claim.ApprovalPending", "en", channel, "Approval needed: claim {claimNumber}",
+                "{requestedBy} asks for approval of {kind} on claim {claimNumber}: CNY {amount}, above their authority.");
+            yield return ("Claim.ApprovalDecided", "zh-CN", channel, "审批结果：理赔 {claimNumber}",
+                "理赔 {claimNumber} 的{kind}（{amount} 元）已由 {decidedBy} {decision}。{note}");
+            yield return ("Claim.ApprovalDecided", "en", channel, "Approval decided: claim {claimNumber}",
+                "{kind} of CNY {amount} on claim {claimNumber}: {decision} by {decidedBy}. {note}");
+            yield return ("Claim.ReviewProblem", "zh-CN", channel, "回访发现问题：理赔 {claimNumber}",
+                "理赔 {claimNumber} 回访核实：{problem}。{notes}");
+            yield return ("Claim.ReviewProblem", "en", channel, "Callback found a problem: claim {claimNumber}",
+                "Beneficiary check of claim {claimNumber}: {problem}. {notes}");
+            yield return ("Claim.VendorUpdate", "zh-CN", channel, "供应商消息：理赔 {claimNumber}",
+                "{vendor}（理赔 {claimNumber}）：{step}。{detail}");
+            yield return ("Claim.VendorUpdate", "en", channel, "Vendor update: claim {claimNumber}",
+                "{vendor} on claim {claimNumber}: {step}. {detail}");
+        }
     }
 
     private static Guid SeedId(string code, string culture, MessageChannel channel) =>

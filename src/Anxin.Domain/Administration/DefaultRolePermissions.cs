@@ -3,7 +3,9 @@ namespace Anxin.Domain.Administration;
 /// <summary>The permissions each role starts with; an administrator edits them afterwards.</summary>
 public static class DefaultRolePermissions
 {
-    public static IReadOnlyList<string> For(string role) => [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. CallGrants(role), .. DispatchGrants(role), .. ServiceGrants(role)];
+    public static IReadOnlyList<string> For(string role) =>
+        [.. Base(role), .. CustomerGrants(role), .. CaseGrants(role), .. CallGrants(role), .. DispatchGrants(role), .. ServiceGrants(role), .. ClaimGrants(role),
+         .. VendorGrants(role)];
 
     private static IReadOnlyList<string> Base(string role) => role switch
     {
@@ -39,6 +41,39 @@ public static class DefaultRolePermissions
             [Permissions.Policies.View, Permissions.Cases.Report, Permissions.Cases.View, Permissions.Cases.Manage],
         RoleCodes.Underwriter or RoleCodes.OperationsSupport =>
             [Permissions.Policies.View, Permissions.Policies.Manage, Permissions.Policies.Import, Permissions.Cases.View],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Claims (issue 5): handlers handle and record payments, supervisors and managers also approve,
+    /// reopen and review fraud flags, managers maintain the authority profiles and the review sampling;
+    /// the contact centre's agents and service specialists make the beneficiary-check callbacks;
+    /// front-line and oversight roles look claims up.
+    /// </summary>
+    private static IReadOnlyList<string> ClaimGrants(string role) => role switch
+    {
+        RoleCodes.Administrator => [],
+        RoleCodes.ClaimsHandler => [Permissions.Claims.View, Permissions.Claims.Handle, Permissions.Claims.Pay],
+        RoleCodes.Supervisor =>
+            [Permissions.Claims.View, Permissions.Claims.Handle, Permissions.Claims.Approve, Permissions.Claims.Pay, Permissions.Claims.Reopen,
+             Permissions.Claims.ReviewFraud, Permissions.Claims.Callback],
+        RoleCodes.DepartmentManager =>
+            [Permissions.Claims.View, Permissions.Claims.Handle, Permissions.Claims.Approve, Permissions.Claims.Pay, Permissions.Claims.Reopen,
+             Permissions.Claims.ReviewFraud, Permissions.Claims.ManageAuthority, Permissions.Claims.ManageReview],
+        RoleCodes.OperationsSupport => [Permissions.Claims.View, Permissions.Claims.Pay],
+        RoleCodes.Agent or RoleCodes.ServiceSpecialist => [Permissions.Claims.View, Permissions.Claims.Callback],
+        RoleCodes.Teller or RoleCodes.LobbyManager or RoleCodes.Dispatcher
+            or RoleCodes.Surveyor or RoleCodes.QaInspector or RoleCodes.Auditor => [Permissions.Claims.View],
+        _ => [],
+    };
+    /// <summary>Vendors (CLM-09): claims staff look them up and record what a vendor reports; supervisors, managers and operations keep the register.</summary>
+    private static IReadOnlyList<string> VendorGrants(string role) => role switch
+    {
+        RoleCodes.Administrator => [],
+        RoleCodes.ClaimsHandler => [Permissions.Vendors.View, Permissions.Vendors.Report],
+        RoleCodes.Supervisor => [Permissions.Vendors.View, Permissions.Vendors.Manage, Permissions.Vendors.Report],
+        RoleCodes.DepartmentManager or RoleCodes.OperationsSupport => [Permissions.Vendors.View, Permissions.Vendors.Manage],
+        RoleCodes.Auditor => [Permissions.Vendors.View],
         _ => [],
     };
 

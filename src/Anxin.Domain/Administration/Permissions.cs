@@ -86,6 +86,49 @@ public static class Permissions
         public const string Manage = "Cases.Manage";
     }
 
+    public static class Claims
+    {
+        /// <summary>See claims in one's organisation scope: the work queue, the claim page, notices, exports.</summary>
+        public const string View = "Claims.View";
+
+        /// <summary>Open claims (from a case or at the counter), collect documents, investigate, adjudicate, change reserves, close.</summary>
+        public const string Handle = "Claims.Handle";
+
+        /// <summary>Decide pending approvals within one's authority profile (CLM-05).</summary>
+        public const string Approve = "Claims.Approve";
+
+        /// <summary>Record agreements and payments (CLM-06).</summary>
+        public const string Pay = "Claims.Pay";
+
+        /// <summary>Reopen a closed claim with a reason (CLM-07).</summary>
+        public const string Reopen = "Claims.Reopen";
+
+        /// <summary>Maintain authority profiles and who holds them (CLM-05).</summary>
+        public const string ManageAuthority = "Claims.ManageAuthority";
+
+        /// <summary>Clear or confirm fraud flags (CLM-08).</summary>
+        public const string ReviewFraud = "Claims.ReviewFraud";
+
+        /// <summary>Make the beneficiary-check callbacks of claims picked for review and record the answers (CLM-10).</summary>
+        public const string Callback = "Claims.Callback";
+
+        /// <summary>Set the review sampling: percentages, value thresholds and callback teams (CLM-10).</summary>
+        public const string ManageReview = "Claims.ManageReview";
+    }
+
+    /// <summary>Repair shops, towing and appraisal vendors (CLM-09).</summary>
+    public static class Vendors
+    {
+        /// <summary>Look up the vendor register.</summary>
+        public const string View = "Vendors.View";
+
+        /// <summary>Register vendors, change them, take them off the register.</summary>
+        public const string Manage = "Vendors.Manage";
+
+        /// <summary>Record a vendor's quote, completion, invoice or message: a vendor system's API key, or claims staff taking the vendor's call.</summary>
+        public const string Report = "Vendors.Report";
+    }
+
     public static class Calls
     {
         /// <summary>The call log: calls inside the user's data scope.</summary>

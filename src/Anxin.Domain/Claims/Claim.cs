@@ -37,7 +37,7 @@ public static class ClaimTransitions
 /// read-only file. Every state change is a guarded method; changes that affect a statutory service
 /// clock queue a <see cref="ClaimClockAction"/> the handler applies (<see cref="TakeClockActions"/>).
 /// </summary>
-public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
+public sealed class Claim : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasTimestamps
 {
     public const string NumberPrefix = "LP";
     public const string SubjectType = "Claim";
@@ -250,7 +250,7 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
         var insuredObject = DomainText.Clean(intake.InsuredObject);
         if (insuredObject is { Length: > MaxInsuredObjectLength })
         {
-            throw new DomainException("Validation.TooLong", nameof(InsuredObject));
+            throw new DomainException(ValidationCodes.TooLong, nameof(InsuredObject));
         }
 
         var claim = new Claim
@@ -488,16 +488,7 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
             throw new DomainException("Claim.NotUnderInvestigation");
         }
 
-        findings = (findings ?? string.Empty).Trim();
-        if (findings.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, nameof(InvestigationFindings));
-        }
-
-        if (findings.Length > MaxFindingsLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(InvestigationFindings));
-        }
+        findings = DomainText.Required(findings, MaxFindingsLength, nameof(InvestigationFindings));
 
         InvestigationFindings = findings;
         InvestigationCompletedAt = at;
@@ -579,7 +570,7 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
         var joined = string.Join('\n', list);
         if (list.Any(r => r.Length > MaxRefusalReasonLength) || joined.Length > MaxRefusalReasonsLength)
         {
-            throw new DomainException("Validation.TooLong", nameof(RefusalReasons));
+            throw new DomainException(ValidationCodes.TooLong, nameof(RefusalReasons));
         }
 
         MoveTo(ClaimStatus.Refused);
@@ -818,12 +809,12 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
 
         if (ruleCode.Length > FraudFlag.MaxRuleCodeLength)
         {
-            throw new DomainException("Validation.TooLong", nameof(FraudFlag.RuleCode));
+            throw new DomainException(ValidationCodes.TooLong, nameof(FraudFlag.RuleCode));
         }
 
         if (detail.Length > FraudFlag.MaxDetailLength)
         {
-            throw new DomainException("Validation.TooLong", nameof(FraudFlag.Detail));
+            throw new DomainException(ValidationCodes.TooLong, nameof(FraudFlag.Detail));
         }
 
         var existing = _fraudFlags.FirstOrDefault(f => f.RuleCode == ruleCode && f.Detail == detail);
@@ -906,7 +897,7 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
 
         if (reason.Length > MaxReasonLength)
         {
-            throw new DomainException("Validation.TooLong", nameof(ReopenReason));
+            throw new DomainException(ValidationCodes.TooLong, nameof(ReopenReason));
         }
 
         MoveTo(MissingDocuments().Count > 0 ? ClaimStatus.AwaitingDocuments : ClaimStatus.DocumentsComplete);
@@ -1149,7 +1140,7 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
 
         if (archiveNumber.Length > MaxArchiveNumberLength)
         {
-            throw new DomainException("Validation.TooLong", nameof(ArchiveNumber));
+            throw new DomainException(ValidationCodes.TooLong, nameof(ArchiveNumber));
         }
 
         return archiveNumber;
@@ -1191,48 +1182,19 @@ public sealed class Claim : IVersioned, IOrgOwned, IAudited, IHasTimestamps
 
         if (name.Length > ClaimDocument.MaxNameLength)
         {
-            throw new DomainException("Validation.TooLong", nameof(ClaimDocument.Name));
+            throw new DomainException(ValidationCodes.TooLong, nameof(ClaimDocument.Name));
         }
 
         return (code, name);
     }
 
-    private static string RequiredName(string? name, string field)
-    {
-        name = (name ?? string.Empty).Trim();
-        if (name.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, field);
-        }
+    private static string RequiredName(string? name, string field) =>
+        DomainText.Required(name, MaxNameLength, field);
 
-        if (name.Length > MaxNameLength)
-        {
-            throw new DomainException("Validation.TooLong", field);
-        }
+    private static string RequiredReason(string? reason, string field) =>
+        DomainText.Required(reason, MaxReasonLength, field);
 
-        return name;
-    }
-
-    private static string RequiredReason(string? reason, string field)
-    {
-        reason = (reason ?? string.Empty).Trim();
-        if (reason.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, field);
-        }
-
-        if (reason.Length > MaxReasonLength)
-        {
-            throw new DomainException("Validation.TooLong", field);
-        }
-
-        return reason;
-    }
-
-    private static string? CleanNote(string? note)
-    {
-        note = DomainText.Clean(note);
-        return note is { Length: > ClaimApproval.MaxNoteLength } ? throw new DomainException("Validation.TooLong", nameof(ClaimApproval.DecisionNote)) : note;
-    }
+    private static string? CleanNote(string? note) =>
+        DomainText.Optional(note, ClaimApproval.MaxNoteLength, nameof(ClaimApproval.DecisionNote));
 
 }

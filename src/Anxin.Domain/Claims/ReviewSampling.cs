@@ -49,6 +49,28 @@ public sealed record SamplingSettings(decimal Percent, decimal? ValueThreshold)
 /// </summary>
 public static class ReviewSampling
 {
+    /// <summary>
+    /// The decision for one claim as it closes: paid at least the value threshold → reviewed; otherwise
+    /// reviewed when <paramref name="draw"/> (uniform in [0, 1), injected so a test can fix it) falls
+    /// below the percentage. Only a claim closed with a payment is reviewed (nothing to check otherwise).
+    /// </summary>
+    public static SampleReason? PickAtClosing(SamplingCandidate claim, SamplingSettings settings, double draw)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (claim.Status != ClaimStatus.Closed || claim.PaidAmount <= 0m)
+        {
+            return null;
+        }
+
+        if (settings.ValueThreshold is { } threshold && claim.PaidAmount >= threshold)
+        {
+            return SampleReason.ValueThreshold;
+        }
+
+        return (decimal)draw * 100m < settings.Percent ? SampleReason.Random : null;
+    }
+
     public static IReadOnlyList<SampledClaim> Pick(IEnumerable<SamplingCandidate> candidates, SamplingSettings settings, Random random)
     {
         ArgumentNullException.ThrowIfNull(candidates);

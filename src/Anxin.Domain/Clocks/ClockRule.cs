@@ -47,8 +47,15 @@ public static class DefaultClockRules
     public static readonly ClockRule ClaimPayment = new("Claim.Payment", 10, DeadlineUnit.CalendarDays, 70, true);
     public static readonly ClockRule ComplaintDecision = new("Complaint.Decision", 15, DeadlineUnit.CalendarDays, 70, true);
 
+    /// <summary>
+    /// A claim's investigation task (CLM-03) runs to its own escalation date (given as the promised deadline), at most this long;
+    /// on breach the worker escalates it to the assignee's supervisor.
+    /// </summary>
+    public static readonly ClockRule InvestigationTask = new("ClaimTask.Investigation", 90, DeadlineUnit.CalendarDays, 80, false);
+
     public static IReadOnlyList<ClockRule> All { get; } =
-        [DispatchSurveyor, SurveyorContact, SurveyorArrival, ConsultationReply, RequestFollowUp, ClaimDecision, RefusalNotice, AdvancePayment, ClaimPayment, ComplaintDecision];
+        [DispatchSurveyor, SurveyorContact, SurveyorArrival, ConsultationReply, RequestFollowUp, ClaimDecision, RefusalNotice, AdvancePayment, ClaimPayment, ComplaintDecision,
+         InvestigationTask];
 
     public static ClockRule? Find(string? code) => All.FirstOrDefault(r => string.Equals(r.Code, code?.Trim(), StringComparison.Ordinal));
 }

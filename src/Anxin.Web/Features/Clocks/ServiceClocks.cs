@@ -18,21 +18,29 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     /// object; returns the running one if that object already has it.
     /// </summary>
     public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, null, ct);
+        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, null, null, ct);
 
     /// <summary>
     /// As above; <paramref name="amount"/> (when given) replaces the node's amount where a
     /// commissioning insurer sets its own commitment. The unit and warning share stay the rule's.
     /// </summary>
     public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        int? amount, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, amount, null, ct);
+        int? amount, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, amount, null, null, ct);
 
     /// <summary>As above; <paramref name="promisedBy"/> is an earlier deadline promised to the customer (see <see cref="ServiceClock.Start"/>).</summary>
     public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        DateTimeOffset? promisedBy, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, promisedBy, ct);
+        DateTimeOffset? promisedBy, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, promisedBy, null, ct);
+
+    /// <summary>
+    /// As above, for a commitment that began before it was recorded (a claim made at the counter an
+    /// hour ago): <paramref name="startedAt"/>, never later than now.
+    /// </summary>
+    public Task<ServiceClock> StartAsOfAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        DateTimeOffset startedAt, CancellationToken ct = default) =>
+        StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, null, startedAt, ct);
 
     private async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        int? amount, DateTimeOffset? promisedBy, CancellationToken ct)
+        int? amount, DateTimeOffset? promisedBy, DateTimeOffset? startedAt, CancellationToken ct)
     {
         var existing = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (existing is not null)
@@ -50,6 +58,11 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         }
 
         var now = time.GetUtcNow();
+        if (startedAt is { } given && given < now)
+        {
+            now = given.ToUniversalTime();
+        }
+
         var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct), promisedBy);
         db.ServiceClocks.Add(clock);
         db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id,
@@ -66,12 +79,22 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct = default) =>
         ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct);
 
+    /// <summary>Pause, resume or stop as of <paramref name="at"/> (when it happened, never later than now).</summary>
+    public Task<Result<ServiceClock>> PauseAsync(string subjectType, string subjectId, string ruleCode, string reason, DateTimeOffset at,
+        CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockPaused", reason, (clock, now, _) => clock.Pause(reason, now), ct, at);
+
+    public Task<Result<ServiceClock>> ResumeAsync(string subjectType, string subjectId, string ruleCode, DateTimeOffset at, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockResumed", null, (clock, now, calendar) => clock.Resume(now, calendar), ct, at);
+
+    public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, DateTimeOffset at, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct, at);
     /// <summary>Gives the running clock to a new owner (a hand-over): warnings and escalation follow the owner.</summary>
     public Task<Result<ServiceClock>> ChangeOwnerAsync(string subjectType, string subjectId, string ruleCode, Guid? ownerStaffId, CancellationToken ct = default) =>
         ChangeAsync(subjectType, subjectId, ruleCode, "ClockReassigned", ownerStaffId?.ToString(), (clock, _, _) => clock.ChangeOwner(ownerStaffId), ct);
 
     private async Task<Result<ServiceClock>> ChangeAsync(string subjectType, string subjectId, string ruleCode, string auditEvent, string? detail,
-        Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct)
+        Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct, DateTimeOffset? at = null)
     {
         var clock = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (clock is null)
@@ -80,6 +103,11 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         }
 
         var now = time.GetUtcNow();
+        if (at is { } given && given < now)
+        {
+            now = given.ToUniversalTime();
+        }
+
         try
         {
             change(clock, now, await calendars.ForNodeAsync(clock.OrgPath, ct));

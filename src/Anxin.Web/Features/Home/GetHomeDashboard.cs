@@ -11,7 +11,18 @@ public sealed record HomeDashboard(string? OrgName, IReadOnlyList<string> Roles,
 
 public sealed record HomeTile(string TextKey, int Count, string Href, bool Warn);
 
-public sealed class GetHomeDashboardHandler(AnxinDbContext db, CurrentUser me, TimeProvider time)
+/// <summary>
+/// Tiles a module adds to the home page for the signed-in user (they check their own permissions).
+/// Implement it anywhere in Anxin.Web.Features: it is registered automatically (<see cref="Infrastructure.Http.ExtensionPointAttribute"/>).
+/// A tile's text key is in SharedResource.
+/// </summary>
+[Infrastructure.Http.ExtensionPoint]
+public interface IHomeTileSource
+{
+    Task<IReadOnlyList<HomeTile>> TilesAsync(CancellationToken ct);
+}
+
+public sealed class GetHomeDashboardHandler(AnxinDbContext db, CurrentUser me, TimeProvider time, IEnumerable<IHomeTileSource> sources)
 {
     public async Task<HomeDashboard> HandleAsync(CancellationToken ct)
     {
@@ -72,6 +83,11 @@ public sealed class GetHomeDashboardHandler(AnxinDbContext db, CurrentUser me, T
         {
             var since = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
             tiles.Add(new("Home.Admin.AuditToday", await db.AuditEntries.CountAsync(a => a.At >= since, ct), "/admin/audit", false));
+        }
+
+        foreach (var source in sources)
+        {
+            tiles.AddRange(await source.TilesAsync(ct));
         }
 
         return new HomeDashboard(orgName, me.Roles, tiles);

@@ -26,6 +26,9 @@ public static class Navigation
             new Item("Nav.NewCase", "/cases/new", "bi-telephone-plus", Permissions.Cases.Report),
             new Item("Nav.Cases", "/cases", "bi-folder2-open", Permissions.Cases.View),
             new Item("Nav.Customers", "/customers", "bi-person-vcard", Permissions.Customers.View),
+            new Item("Nav.Claims", "/claims", "bi-file-earmark-medical", Permissions.Claims.View),
+            new Item("Nav.ClaimReviews", "/claims/reviews", "bi-telephone-outbound", Permissions.Claims.Callback),
+            new Item("Nav.Vendors", "/claims/vendors", "bi-tools", Permissions.Vendors.View),
             new Item("Nav.Calls", "/calls", "bi-telephone", Permissions.Calls.View),
         ]),
         new("Nav.Dispatch",
@@ -53,6 +56,8 @@ public static class Navigation
             new Item("Nav.Scripts", "/admin/scripts", "bi-chat-quote", Permissions.Calls.ManageScripts),
             new Item("Nav.Calendar", "/admin/calendar", "bi-calendar3", Permissions.Calendars.Manage),
             new Item("Nav.ClockRules", "/admin/clock-rules", "bi-hourglass-split", Permissions.Clocks.ManageRules),
+            new Item("Nav.Authority", "/admin/authority", "bi-sliders", Permissions.Claims.ManageAuthority),
+            new Item("Nav.ClaimReviewRules", "/admin/claim-review", "bi-shuffle", Permissions.Claims.ManageReview),
             new Item("Nav.RequiredDocuments", "/admin/documents", "bi-list-check", Permissions.Cases.Manage),
         ]),
     ];

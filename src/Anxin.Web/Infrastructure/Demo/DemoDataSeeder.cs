@@ -74,6 +74,17 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         ("hzsales", "沈销", "6001", "ZJ-HZ", [RoleCodes.Sales]),
     ];
 
+    /// <summary>
+    /// Accounts with a wider data scope than their own node: the claims handlers work every case of
+    /// the Guangdong branch, whichever team took the report (the hotline's cases belong to GD-CC-T1).
+    /// The claims lead keeps the department's own scope.
+    /// </summary>
+    private static readonly Dictionary<string, string> WiderScopes = new(StringComparer.Ordinal)
+    {
+        ["claims1"] = "GD",
+        ["claims2"] = "GD",
+    };
+
     public async Task SeedAsync()
     {
         await SeedRolesAsync();
@@ -105,7 +116,11 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
             staff.UpdateContact(null, MobileNumber.Create($"138{i:D4}{5678 + i:D4}").Value, DemoIdNumber(i), null);
             db.Staff.Add(staff);
             await db.SaveChangesAsync();
-            var user = new ApplicationUser { Id = Guid.CreateVersion7(), UserName = p.User, DisplayName = p.Name, StaffId = staff.Id };
+            var user = new ApplicationUser
+            {
+                Id = Guid.CreateVersion7(), UserName = p.User, DisplayName = p.Name, StaffId = staff.Id,
+                ScopeNodeId = WiderScopes.TryGetValue(p.User, out var scope) ? nodes[scope].Id : null,
+            };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRolesAsync(user, p.Roles));
         }
@@ -130,6 +145,7 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         await DemoCases.SeedAsync(db, nodes, numbers, time);
         await DemoRequests.SeedAsync(db, services, nodes, people);
         await dispatchDemo.SeedAsync();
+        await ClaimDemoData.SeedAsync(db, services, nodes);
     }
 
     /// <summary>Every role of X-02 with its default permissions; existing grants are left alone.</summary>

@@ -24,11 +24,15 @@ public static class ResultMapping
                     ["codes"] = result.Errors.GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.Field))
                         .ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()),
                 }),
-            ResultStatus.NotFound => TypedResults.Problem(statusCode: 404, title: text[result.Code ?? "Error.NotFound"]),
-            ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: text[result.Code ?? "Error.Forbidden"]),
-            _ => TypedResults.Problem(statusCode: 409, title: text[result.Code ?? "Error.Concurrency"]),
+            ResultStatus.NotFound => Problem(404, result.Code ?? "Error.NotFound", text),
+            ResultStatus.Forbidden => Problem(403, result.Code ?? "Error.Forbidden", text),
+            _ => Problem(409, result.Code ?? "Error.Concurrency", text),
         };
     }
+
+    /// <summary>A problem with a localized title and its stable <c>code</c> (a client tells a stale version from a closed claim by it).</summary>
+    private static IResult Problem(int status, string code, IStringLocalizer text) =>
+        TypedResults.Problem(statusCode: status, title: text[code], extensions: new Dictionary<string, object?> { ["code"] = code });
 
     /// <summary>The localized message of a field error, with its argument when it has one.</summary>
     public static string Message(IStringLocalizer text, FieldError error) =>
