@@ -458,6 +458,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactMobile");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Number")
@@ -469,9 +471,15 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("PolicyNumber");
+
                     b.HasIndex("ReporterMobile");
 
                     b.HasIndex("InsurerId", "ReportedAt");
+
+                    b.HasIndex("ReportedAt", "Id");
+
+                    b.HasIndex("Status", "ReportedAt", "Id");
 
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
 
@@ -531,6 +539,30 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Cases.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Day", "OrgNodeId", "InsurerId");
+
+                    b.ToTable("CaseDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Cases.RequiredDocumentList", b =>

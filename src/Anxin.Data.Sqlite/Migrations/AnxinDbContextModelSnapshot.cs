@@ -451,6 +451,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactMobile");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Number")
@@ -462,9 +464,15 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("PolicyNumber");
+
                     b.HasIndex("ReporterMobile");
 
                     b.HasIndex("InsurerId", "ReportedAt");
+
+                    b.HasIndex("ReportedAt", "Id");
+
+                    b.HasIndex("Status", "ReportedAt", "Id");
 
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
 
@@ -524,6 +532,30 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Cases.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "OrgNodeId", "InsurerId");
+
+                    b.ToTable("CaseDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Cases.RequiredDocumentList", b =>

@@ -1,15 +1,20 @@
 using System.Text.Json;
 using Anxin.Data;
+using Anxin.Data.Interceptors;
+using Anxin.Domain.Administration;
 using Anxin.Domain.Cases;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Common;
 using Anxin.Domain.Messaging;
+using Anxin.Domain.Organisation;
 using Anxin.Domain.Policies;
 using Anxin.Web.Features.Clocks;
 using Anxin.Web.Infrastructure.Auth;
+using Anxin.Web.Infrastructure.Data;
 using Anxin.Web.Infrastructure.Http;
 using Anxin.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Anxin.Web.Features.Cases;
 
@@ -42,19 +47,33 @@ public sealed record ReportLossRequest(
 /// finds the policy (by number, or for motor by plate) within the insurer's partition and checks
 /// cover; a report on a policy that cannot be found is accepted unverified (CC-10). In the same
 /// transaction: the dispatch clock starts, the reporter's SMS with the case number and the
-/// required documents (CC-09) goes to the outbox, and the audit event is written.
+/// required documents (CC-09) goes to the outbox, the audit rows (the event and every field, as
+/// the save pipeline writes them) and, with an Idempotency-Key, the completed idempotency record.
+/// <para>
+/// Intake is the busiest write of the system, so the rows are not saved here: they go to the
+/// node's <see cref="GroupCommitWriter"/>, which commits many reports per transaction; this
+/// method returns only after that commit. Reference data (insurers, the node, the clock rule and
+/// calendar, the documents list) comes from a short per-node cache; case numbers from reserved blocks.
+/// </para>
 /// </summary>
-public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, IBusinessNumberGenerator numbers, ServiceClocks clocks,
-    GetRequiredDocumentsHandler documents, IConfiguration config, TimeProvider time)
+public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberBlocks numbers, ServiceClocks clocks,
+    GetRequiredDocumentsHandler documents, GroupCommitWriter writer, ShortCache cache, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    IConfiguration config, TimeProvider time)
 {
     public const string SubjectType = "Case";
+    private const string InsurersKey = "intake:insurers";
+    private const string NodeKey = "intake:node:";
 
-    public async Task<Result<CaseDetail>> HandleAsync(ReportLossRequest request, CancellationToken ct)
+    public Task<Result<CaseDetail>> HandleAsync(ReportLossRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+
+    /// <param name="idempotency">With an Idempotency-Key: the completed record is written with the case, in one transaction.</param>
+    public async Task<Result<CaseDetail>> HandleAsync(ReportLossRequest request, IdempotencyClaim? idempotency, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var errors = new FieldErrors();
         var report = LossReportValidation.Validate(request, me.IsApiKey ? IntakeChannel.Api : IntakeChannel.Phone, now, errors);
-        var insurerId = await ResolveInsurerAsync(request.InsurerCode, errors, ct);
+        var insurers = await cache.GetAsync(InsurersKey, c => db.Insurers.IgnoreQueryFilters().AsNoTracking().ToListAsync(c), ct);
+        var insurerId = ResolveInsurer(insurers, request.InsurerCode, errors);
         var customerId = request.CustomerId;
         if (customerId is { } cid && !await db.Customers.AnyAsync(c => c.Id == cid, ct))
         {
@@ -66,7 +85,9 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, IBusine
             return Result<CaseDetail>.Invalid(errors.All);
         }
 
-        var node = me.OrgNodeId is { } nodeId ? await db.OrgNodes.IgnoreQueryFilters().SingleOrDefaultAsync(n => n.Id == nodeId, ct) : null;
+        var node = me.OrgNodeId is { } nodeId
+            ? await cache.GetAsync(NodeKey + nodeId, c => db.OrgNodes.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(n => n.Id == nodeId, c), ct)
+            : null;
         if (node is null)
         {
             return Result<CaseDetail>.Forbidden();
@@ -85,29 +106,63 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, IBusine
             return Result<CaseDetail>.From(e);
         }
 
-        db.Cases.Add(@case);
-        await clocks.StartAsync(DefaultClockRules.DispatchSurveyor.Code, SubjectType, @case.Id.ToString(), node.Id, null, ct);
+        var actor = me.Actor;
+        var (clock, clockStarted) = await clocks.PrepareStartAsync(DefaultClockRules.DispatchSurveyor.Code, SubjectType, @case.Id.ToString(),
+            node.Id, node.Path, null, actor, ct);
         var required = await documents.ForAsync(@case.InsurerId, @case.Line, @case.Injuries, ct);
-        db.Outbox.Add(OutboxMessage.Create(MessageChannel.Sms, @case.ReporterMobile, "Case.Reported", JsonSerializer.Serialize(new
+        var sms = OutboxMessage.Create(MessageChannel.Sms, @case.ReporterMobile, "Case.Reported", JsonSerializer.Serialize(new
         {
             caseNumber = @case.Number,
             documents = string.Join("、", required.Zh),
             hotline = config["Service:Hotline"] ?? "95500",
-        }), node.Id, node.Path, now));
-        db.AddAuditEvent("CaseReported", nameof(Case), @case.Id,
-            $"{@case.Number} {@case.Line} {@case.CoverageOutcome} policyVerified={@case.PolicyVerified}", @case.OrgPath, now);
-        await db.SaveChangesAsync(ct);
-        return await CaseDetail.LoadAsync(db, @case.Id, ct) is { } detail ? detail : Result<CaseDetail>.NotFound();
+        }), node.Id, node.Path, now);
+        var reported = AuditEntry.Event(now, "CaseReported", nameof(Case), @case.Id.ToString(),
+            $"{@case.Number} {@case.Line} {@case.CoverageOutcome} policyVerified={@case.PolicyVerified}", actor, @case.OrgPath);
+
+        var insurer = insurers.FirstOrDefault(i => i.Id == @case.InsurerId);
+        var owner = me.StaffId is { } staffId ? (await StaffNames.LoadAsync(db, [staffId], ct)).GetValueOrDefault(staffId) : null;
+        var detail = CaseDetail.From(@case, insurer?.Code, insurer?.Name, owner, node.Name);
+
+        var rows = new List<object>(64) { @case, clock, sms, clockStarted, reported };
+        AuditSaveChangesInterceptor.StampAdded(@case, now);
+        AuditSaveChangesInterceptor.StampAdded(clock, now);
+        rows.AddRange(AuditSaveChangesInterceptor.ForAdded(db.Model.FindEntityType(typeof(Case))!, @case, actor, now));
+        rows.AddRange(AuditSaveChangesInterceptor.ForAdded(db.Model.FindEntityType(typeof(ServiceClock))!, clock, actor, now));
+        if (idempotency is not null)
+        {
+            rows.Add(idempotency.Complete(StatusCodes.Status201Created, JsonSerializer.Serialize(detail, json.Value.SerializerOptions),
+                "application/json; charset=utf-8", Location(@case.Id), now));
+        }
+
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(@case.ReportedAt, WorkingCalendar.ChinaTime).DateTime);
+        try
+        {
+            await writer.WriteAsync(new RowSet(rows, [CaseDayCount.Create(day, @case.InsurerId, node.Id, node.Path, 1)]), ct);
+        }
+        catch (Exception e) when (idempotency is not null && DbErrors.IsUniqueViolation(e))
+        {
+            idempotency.LostToDuplicate = true;
+            return Result<CaseDetail>.Conflict("Idempotency.InProgress");
+        }
+
+        if (idempotency is not null)
+        {
+            idempotency.Recorded = true;
+        }
+
+        return detail;
     }
 
+    public static string Location(Guid id) => $"/api/v1/cases/{id}";
+
     /// <summary>The insurer's own users and keys report for their insurer only; others name it by code, or report for us.</summary>
-    private async Task<InsurerChoice> ResolveInsurerAsync(string? code, FieldErrors errors, CancellationToken ct)
+    private InsurerChoice ResolveInsurer(IReadOnlyList<Insurer> insurers, string? code, FieldErrors errors)
     {
         code = string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
         Guid? byCode = null;
         if (code is not null)
         {
-            byCode = await db.Insurers.Where(i => i.Code == code && i.IsActive).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+            byCode = insurers.FirstOrDefault(i => i.Code == code && i.IsActive)?.Id;
             if (byCode is null)
             {
                 errors.Add(nameof(ReportLossRequest.InsurerCode), "Case.UnknownInsurer");
@@ -133,7 +188,7 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, IBusine
     /// </summary>
     private async Task<Policy?> FindPolicyAsync(Guid? insurerId, LossReport report, CancellationToken ct)
     {
-        var policies = db.Policies.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).Where(p => p.InsurerId == insurerId);
+        var policies = db.Policies.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(p => p.InsurerId == insurerId);
         if (report.PolicyNumber is { } number)
         {
             var normalized = number.Trim().ToUpperInvariant();

@@ -1,0 +1,73 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Anxin.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Bench : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CaseDayCounts",
+                columns: table => new
+                {
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    InsurerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgNodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDayCounts", x => new { x.Day, x.OrgNodeId, x.InsurerId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ContactMobile",
+                table: "Cases",
+                column: "ContactMobile");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PolicyNumber",
+                table: "Cases",
+                column: "PolicyNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReportedAt_Id",
+                table: "Cases",
+                columns: new[] { "ReportedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_ReportedAt_Id",
+                table: "Cases",
+                columns: new[] { "Status", "ReportedAt", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseDayCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_ContactMobile",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PolicyNumber",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_ReportedAt_Id",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Status_ReportedAt_Id",
+                table: "Cases");
+        }
+    }
+}
