@@ -92,8 +92,8 @@ public sealed class Policy : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHa
             CustomerId = customerId,
             InsuredName = draft.InsuredName!.Trim(),
             InsuredIdNumber = string.IsNullOrWhiteSpace(draft.InsuredIdNumber) ? null : draft.InsuredIdNumber.Trim().ToUpperInvariant(),
-            StartsAt = draft.StartsAt!.Value,
-            EndsAt = draft.EndsAt!.Value,
+            StartsAt = draft.StartsAt!.Value.ToUniversalTime(),
+            EndsAt = draft.EndsAt!.Value.ToUniversalTime(),
             Premium = draft.Premium!.Value,
             Plate = string.IsNullOrWhiteSpace(draft.Plate) ? null : PlateNumber.Create(draft.Plate).Value.Value,
             Vin = string.IsNullOrWhiteSpace(draft.Vin) ? null : draft.Vin.Trim(),
@@ -126,7 +126,7 @@ public sealed class Policy : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHa
         }
 
         Status = status;
-        TerminatedAt = at;
+        TerminatedAt = at.ToUniversalTime();
     }
 
     /// <summary>Whether cover runs at <paramref name="at"/>: inside the period and before any termination.</summary>
