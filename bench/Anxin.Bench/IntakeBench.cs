@@ -36,6 +36,7 @@ public static class IntakeBench
             ["Outbox:Enabled"] = o.Flag("with-workers") ? "true" : "false",
             ["Clocks:WorkerEnabled"] = o.Flag("with-workers") ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Anxin.Web.Infrastructure.Data.GroupCommitWriter"] = "Information",
         };
         Console.WriteLine($"intake: {clients} clients × {seconds} s on {database.Describe()} (app {dll})");
         await using var app = await AppProcess.StartAsync(dll, settings);
@@ -43,12 +44,15 @@ public static class IntakeBench
         using var http = LoadRunner.Client(app.Address, clients);
         var run = Guid.NewGuid().ToString("N")[..8];
         var results = new List<LoadResult>();
+        var cpuPerRequest = new Dictionary<string, double>();
         using var sampler = new MemorySampler(app);
 
         if (!o.Flag("no-bare"))
         {
             await LoadRunner.RunAsync("warm-up", http, clients, TimeSpan.FromSeconds(warmup), (c, s) => Bare(bodies, c, s));
+            var cpu = app.CpuTime();
             results.Add(await LoadRunner.RunAsync("bare endpoint (no database)", http, clients, TimeSpan.FromSeconds(seconds), (c, s) => Bare(bodies, c, s)));
+            cpuPerRequest[results[^1].Name] = (app.CpuTime() - cpu).TotalMilliseconds * 1000 / results[^1].Requests;
         }
 
         var before = await CountCasesAsync(database);
@@ -63,15 +67,18 @@ public static class IntakeBench
 
         await LoadRunner.RunAsync("warm-up", http, clients, TimeSpan.FromSeconds(warmup), (c, s) => Intake(bodies, c, s, idempotency ? $"w{run}-{c}-{s}" : null), Count);
         sampler.Start();
+        var intakeCpu = app.CpuTime();
         results.Add(await LoadRunner.RunAsync("loss-report intake (durable)", http, clients, TimeSpan.FromSeconds(seconds),
             (c, s) => Intake(bodies, c, s, idempotency ? $"m{run}-{c}-{s}" : null), Count));
+        cpuPerRequest[results[^1].Name] = (app.CpuTime() - intakeCpu).TotalMilliseconds * 1000 / results[^1].Requests;
         var (peakDuring, hwm) = await sampler.StopAsync();
         var stored = await CountCasesAsync(database) - before;
 
-        var table = new Table("scenario", "clients", "seconds", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "statuses");
+        var table = new Table("scenario", "clients", "seconds", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "app CPU µs/req", "statuses");
         foreach (var r in results)
         {
             table.Add(r.Name, r.Clients, r.Seconds, r.Requests, r.PerSecond, r.Latency.Ms(50), r.Latency.Ms(95), r.Latency.Ms(99), r.Errors,
+                cpuPerRequest.GetValueOrDefault(r.Name, double.NaN),
                 string.Join(' ', r.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
         }
 
@@ -81,6 +88,11 @@ public static class IntakeBench
         var bare = results.Count > 1 ? results[0] : null;
         var ratio = bare is null ? double.NaN : intake.PerSecond / bare.PerSecond;
         var target = database.IsSqlite ? 0.25 : 0.15;
+        foreach (var line in app.Output.Where(l => l.Contains("Group commit", StringComparison.Ordinal)).TakeLast(3))
+        {
+            Console.WriteLine("app: " + line);
+        }
+
         Console.WriteLine($"cases stored during the runs: {stored:N0} for {Interlocked.Read(ref created):N0} answers 201 (each must be stored once)");
         Console.WriteLine($"app memory: peak RSS during intake {peakDuring:N0} MB, VmHWM over the app's life {hwm:N0} MB (target ≤ 500 MB)");
         if (bare is not null)

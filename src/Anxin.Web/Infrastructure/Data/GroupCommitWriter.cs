@@ -33,6 +33,10 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
     private IBulkInserter? _inserter;
     private IModel? _model;
     private (string ConnectionString, bool IsSqlite)? _database;
+    private long _batches;
+    private long _operations;
+    private double _commitMs;
+    private long _lastStats = Environment.TickCount64;
 
     /// <summary>Writes the rows in the next group commit; returns once they are committed, throws if they were not.</summary>
     public async Task WriteAsync(RowSet rows, CancellationToken ct)
@@ -95,7 +99,9 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
                 p.Done.TrySetResult();
             }
 
-            LogCommitted(log, batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogCommitted(log, batch.Count, ms);
+            Stats(batch.Count, ms);
             return;
         }
         catch (Exception e) when (batch.Count > 1)
@@ -120,6 +126,19 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
             {
                 p.Done.TrySetException(e);
             }
+        }
+    }
+
+    /// <summary>Every 5 s, one line with the batches since the last line (how well requests are grouped).</summary>
+    private void Stats(int operations, double ms)
+    {
+        _batches++;
+        _operations += operations;
+        _commitMs += ms;
+        if (Environment.TickCount64 - _lastStats >= 5_000)
+        {
+            LogStats(log, _batches, _operations, (double)_operations / _batches, _commitMs / _batches);
+            (_batches, _operations, _commitMs, _lastStats) = (0, 0, 0, Environment.TickCount64);
         }
     }
 
@@ -200,6 +219,9 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
 
     [LoggerMessage(LogLevel.Debug, "Group commit of {Count} operations in {Milliseconds} ms")]
     private static partial void LogCommitted(ILogger logger, int count, double milliseconds);
+
+    [LoggerMessage(LogLevel.Information, "Group commit: {Batches} batches, {Operations} operations, {PerBatch:0.0} per batch, {Milliseconds:0.0} ms per commit")]
+    private static partial void LogStats(ILogger logger, long batches, long operations, double perBatch, double milliseconds);
 
     [LoggerMessage(LogLevel.Warning, "Group commit of {Count} operations failed ({Error}); retrying them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, string error);

@@ -27,6 +27,11 @@ namespace Anxin.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_Phone2",
+                table: "Customers",
+                column: "Phone2");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_ContactMobile",
                 table: "Cases",
                 column: "ContactMobile");
@@ -52,6 +57,10 @@ namespace Anxin.Data.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CaseDayCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Phone2",
+                table: "Customers");
 
             migrationBuilder.DropIndex(
                 name: "IX_Cases_ContactMobile",
