@@ -171,12 +171,35 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time of the app's threads named <paramref name="thread"/> (e.g. the group-commit writer).</summary>
+    public TimeSpan ThreadCpuTime(string thread)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{Pid}/task"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).Trim() == thread)
+                {
+                    total += StatCpu(Path.Combine(task, "stat"));
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>CPU time the app has used so far (user + system), from /proc/&lt;pid&gt;/stat.</summary>
-    public TimeSpan CpuTime()
+    public TimeSpan CpuTime() => StatCpu($"/proc/{Pid}/stat");
+
+    private static TimeSpan StatCpu(string path)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{Pid}/stat");
+            var stat = File.ReadAllText(path);
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / 100.0);

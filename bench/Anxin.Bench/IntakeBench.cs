@@ -68,9 +68,11 @@ public static class IntakeBench
         await LoadRunner.RunAsync("warm-up", http, clients, TimeSpan.FromSeconds(warmup), (c, s) => Intake(bodies, c, s, idempotency ? $"w{run}-{c}-{s}" : null), Count);
         sampler.Start();
         var intakeCpu = app.CpuTime();
+        var writerCpu = app.ThreadCpuTime("group-commit");
         results.Add(await LoadRunner.RunAsync("loss-report intake (durable)", http, clients, TimeSpan.FromSeconds(seconds),
             (c, s) => Intake(bodies, c, s, idempotency ? $"m{run}-{c}-{s}" : null), Count));
         cpuPerRequest[results[^1].Name] = (app.CpuTime() - intakeCpu).TotalMilliseconds * 1000 / results[^1].Requests;
+        var writerPerRequest = (app.ThreadCpuTime("group-commit") - writerCpu).TotalMilliseconds * 1000 / results[^1].Requests;
         var (peakDuring, hwm) = await sampler.StopAsync();
         var stored = await CountCasesAsync(database) - before;
 
@@ -93,6 +95,7 @@ public static class IntakeBench
             Console.WriteLine("app: " + line);
         }
 
+        Console.WriteLine($"of the intake CPU, the group-commit writer thread: {writerPerRequest:N0} µs per report");
         Console.WriteLine($"cases stored during the runs: {stored:N0} for {Interlocked.Read(ref created):N0} answers 201 (each must be stored once)");
         Console.WriteLine($"app memory: peak RSS during intake {peakDuring:N0} MB, VmHWM over the app's life {hwm:N0} MB (target ≤ 500 MB)");
         if (bare is not null)

@@ -35,6 +35,10 @@ public sealed class CrashRecoveryTests
             var restartedAfter = clock.Elapsed;
             await running;
             var acknowledgedAfterRestart = load.Acknowledged.Count - acknowledgedBeforeKill;
+            var unanswered = load.Unanswered.Count;
+
+            // Clients that got no answer retry with the same key and body: stored before the kill or not, each ends up once.
+            await load.RetryUnansweredAsync();
 
             await using var context = database.Context();
             var stored = await context.Cases.IgnoreQueryFilters().Where(c => c.Description.StartsWith("压测 " + run + "-"))
@@ -52,6 +56,8 @@ public sealed class CrashRecoveryTests
             Assert.All(load.Acknowledged, a => Assert.Equal(a.Value, byMarker[a.Key][0].Number));
             Assert.Equal(keys.Count, records.Count(r => r.StatusCode == 201));
             Assert.Equal(stored.Count, stored.Select(s => s.Number).Distinct().Count());
+            Assert.True(unanswered > 0, "the kill cut no request off: it did not happen under load");
+            Assert.Empty(load.Unanswered);
             Assert.DoesNotContain(second.Output, l => l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal));
         }
         finally

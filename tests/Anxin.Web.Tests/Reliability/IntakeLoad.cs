@@ -18,7 +18,8 @@ public sealed class IntakeLoad(string run)
 
     public ConcurrentDictionary<string, string> Acknowledged { get; } = new();
 
-    public ConcurrentBag<string> Unanswered { get; } = [];
+    /// <summary>Reports sent without an answer (the node died), with their exact body for a retry.</summary>
+    public ConcurrentDictionary<string, string> Unanswered { get; } = new();
 
     public ConcurrentBag<int> Refusals { get; } = [];
 
@@ -39,28 +40,56 @@ public sealed class IntakeLoad(string run)
                 var marker = $"{run}-{client}-{seq}";
                 var body = CaseTestKit.Report(plate: CaseTestKit.NewPlate());
                 body["description"] = "压测 " + marker;
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Target(), "/api/v1/cases")) { Content = JsonContent.Create(body) };
-                request.Headers.Add("Idempotency-Key", marker);
                 Interlocked.Increment(ref _sent);
-                try
+                if (!await SendAsync(http, marker, JsonSerializer.Serialize(body), ct))
                 {
-                    using var response = await http.SendAsync(request, ct);
-                    if (response.StatusCode == HttpStatusCode.Created)
-                    {
-                        var created = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                        Acknowledged[marker] = created.GetProperty("number").GetString()!;
-                    }
-                    else
-                    {
-                        Refusals.Add((int)response.StatusCode);
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    Unanswered.Add(marker);
                     await Task.Delay(100, CancellationToken.None);
                 }
             }
         }, CancellationToken.None)));
+    }
+
+    /// <summary>Sends every unanswered report again, same key and body, as a client retrying after a timeout would.</summary>
+    public async Task RetryUnansweredAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", DemoDataSeeder.HeadOfficeApiKey);
+        foreach (var (marker, body) in Unanswered.ToList())
+        {
+            if (await SendAsync(http, marker, body, CancellationToken.None))
+            {
+                Unanswered.TryRemove(marker, out _);
+            }
+        }
+    }
+
+    /// <returns>False when no answer came (connection refused or reset).</returns>
+    private async Task<bool> SendAsync(HttpClient http, string marker, string body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Target(), "/api/v1/cases"))
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", marker);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                var created = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                Acknowledged[marker] = created.GetProperty("number").GetString()!;
+            }
+            else
+            {
+                Refusals.Add((int)response.StatusCode);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            Unanswered[marker] = body;
+            return false;
+        }
     }
 }

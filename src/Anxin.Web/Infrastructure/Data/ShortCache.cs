@@ -14,7 +14,8 @@ public sealed class ShortCache
     private readonly ConcurrentDictionary<string, (object? Value, long Until)> _entries = new(StringComparer.Ordinal);
     private long _generation;
 
-    public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken ct)
+    public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken ct, TimeSpan? lifetime = null,
+        bool cacheNull = true)
     {
         if (_entries.TryGetValue(key, out var hit) && hit.Until > Environment.TickCount64)
         {
@@ -23,9 +24,9 @@ public sealed class ShortCache
 
         var generation = Interlocked.Read(ref _generation);
         var value = await load(ct);
-        if (generation == Interlocked.Read(ref _generation))
+        if ((value is not null || cacheNull) && generation == Interlocked.Read(ref _generation))
         {
-            _entries[key] = (value, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds);
+            _entries[key] = (value, Environment.TickCount64 + (long)(lifetime ?? Lifetime).TotalMilliseconds);
         }
 
         return value;
