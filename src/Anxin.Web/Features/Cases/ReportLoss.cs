@@ -93,8 +93,21 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
             return Result<CaseDetail>.Forbidden();
         }
 
-        var policy = await FindPolicyAsync(insurerId.Value, report, ct);
-        customerId ??= policy?.CustomerId ?? await FindCustomerByMobileAsync(report.ReporterMobile, ct);
+        // One connection for the lookups (SQLite's connection pool takes a lock on every open and close).
+        await db.Database.OpenConnectionAsync(ct);
+        Policy? policy;
+        string? owner;
+        try
+        {
+            policy = await FindPolicyAsync(insurerId.Value, report, ct);
+            customerId ??= policy?.CustomerId ?? await FindCustomerByMobileAsync(report.ReporterMobile, ct);
+            owner = me.StaffId is { } staffId ? (await StaffNames.LoadAsync(db, [staffId], ct)).GetValueOrDefault(staffId) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
         Case @case;
         try
         {
@@ -120,7 +133,6 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
             $"{@case.Number} {@case.Line} {@case.CoverageOutcome} policyVerified={@case.PolicyVerified}", actor, @case.OrgPath);
 
         var insurer = insurers.FirstOrDefault(i => i.Id == @case.InsurerId);
-        var owner = me.StaffId is { } staffId ? (await StaffNames.LoadAsync(db, [staffId], ct)).GetValueOrDefault(staffId) : null;
         var detail = CaseDetail.From(@case, insurer?.Code, insurer?.Name, owner, node.Name);
 
         var rows = new List<object>(64) { @case, clock, sms, clockStarted, reported };

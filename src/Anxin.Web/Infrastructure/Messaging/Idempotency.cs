@@ -93,11 +93,12 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
         var hash = await HashBodyAsync(http.Request);
         var path = http.Request.Path.Value ?? string.Empty;
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AnxinDbContext>();
         if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is { RecordedByHandler: true })
         {
-            return await RecordedByHandlerAsync(context, next, db, caller, key, path, hash);
+            return await RecordedByHandlerAsync(context, next, scope.ServiceProvider, caller, key, path, hash);
         }
+
+        var db = scope.ServiceProvider.GetRequiredService<AnxinDbContext>();
 
         var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
         if (existing is not null)
@@ -147,9 +148,10 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
     /// a duplicate pays for reading the earlier outcome. Responses the handler did not record (a 400,
     /// say) are recorded afterwards, as in the other mode.
     /// </summary>
-    private async Task<object?> RecordedByHandlerAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, AnxinDbContext db,
+    private async Task<object?> RecordedByHandlerAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, IServiceProvider services,
         string caller, string key, string path, string hash)
     {
+        // The context is only needed off the fast path (a refused request or a duplicate key).
         var http = context.HttpContext;
         var claim = new IdempotencyClaim(caller, key, path, hash);
         http.Features.Set(claim);
@@ -168,6 +170,7 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
             }
 
             var record = claim.Complete(status, body, contentType ?? "application/json; charset=utf-8", location, time.GetUtcNow());
+            var db = services.GetRequiredService<AnxinDbContext>();
             db.IdempotencyRecords.Add(record);
             try
             {
@@ -181,7 +184,8 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
             }
         }
 
-        var winner = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+        var winner = await services.GetRequiredService<AnxinDbContext>().IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
         return winner is null ? Conflict("Idempotency.InProgress") : Replay(winner, hash, path);
     }
 
