@@ -135,6 +135,7 @@ public static class Generate
 
             Stamp(chunkPolicies, now);
             await writer.AddAsync(chunkPolicies);
+            await writer.FlushAsync(); // the cases below refer to these policies (foreign key)
             policiesWritten += chunkPolicies.Count;
 
             var chunkCases = (int)(((long)cases * (chunk + 1) / chunks) - ((long)cases * chunk / chunks));

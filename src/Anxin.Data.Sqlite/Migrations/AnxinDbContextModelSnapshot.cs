@@ -470,11 +470,11 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("InsurerId", "ReportedAt");
 
-                    b.HasIndex("ReportedAt", "Id");
-
-                    b.HasIndex("Status", "ReportedAt", "Id");
-
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("ReportedAt", "Id", "OrgPath", "InsurerId");
+
+                    b.HasIndex("Status", "ReportedAt", "Id", "OrgPath", "InsurerId");
 
                     b.ToTable("Cases", (string)null);
                 });

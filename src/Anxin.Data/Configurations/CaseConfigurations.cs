@@ -65,8 +65,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.OrgPath, x.Status, x.ReportedAt, x.Id });
 
         // Newest-first pages over a large subtree: walk these backwards and filter the path on the way.
-        b.HasIndex(x => new { x.Status, x.ReportedAt, x.Id });
-        b.HasIndex(x => new { x.ReportedAt, x.Id });
+        // They carry the two data-scope columns, so the list's capped count never reads the table.
+        b.HasIndex(x => new { x.Status, x.ReportedAt, x.Id, x.OrgPath, x.InsurerId });
+        b.HasIndex(x => new { x.ReportedAt, x.Id, x.OrgPath, x.InsurerId });
         b.HasIndex(x => new { x.InsurerId, x.ReportedAt });
         b.Property(x => x.Line).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

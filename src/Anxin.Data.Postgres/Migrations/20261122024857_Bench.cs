@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Anxin.Data.Sqlite.Migrations
+namespace Anxin.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Bench : Migration
@@ -15,11 +15,11 @@ namespace Anxin.Data.Sqlite.Migrations
                 name: "CaseDayCounts",
                 columns: table => new
                 {
-                    Day = table.Column<int>(type: "INTEGER", nullable: false),
-                    InsurerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrgNodeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrgPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    InsurerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrgNodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,14 +42,14 @@ namespace Anxin.Data.Sqlite.Migrations
                 column: "PolicyNumber");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_ReportedAt_Id",
+                name: "IX_Cases_ReportedAt_Id_OrgPath_InsurerId",
                 table: "Cases",
-                columns: new[] { "ReportedAt", "Id" });
+                columns: new[] { "ReportedAt", "Id", "OrgPath", "InsurerId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_Status_ReportedAt_Id",
+                name: "IX_Cases_Status_ReportedAt_Id_OrgPath_InsurerId",
                 table: "Cases",
-                columns: new[] { "Status", "ReportedAt", "Id" });
+                columns: new[] { "Status", "ReportedAt", "Id", "OrgPath", "InsurerId" });
         }
 
         /// <inheritdoc />
@@ -71,11 +71,11 @@ namespace Anxin.Data.Sqlite.Migrations
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_ReportedAt_Id",
+                name: "IX_Cases_ReportedAt_Id_OrgPath_InsurerId",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_Status_ReportedAt_Id",
+                name: "IX_Cases_Status_ReportedAt_Id_OrgPath_InsurerId",
                 table: "Cases");
         }
     }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Anxin.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AnxinDbContext))]
-    [Migration("20261122013954_Bench")]
+    [Migration("20261122024848_Bench")]
     partial class Bench
     {
         /// <inheritdoc />
@@ -473,11 +473,11 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("InsurerId", "ReportedAt");
 
-                    b.HasIndex("ReportedAt", "Id");
-
-                    b.HasIndex("Status", "ReportedAt", "Id");
-
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("ReportedAt", "Id", "OrgPath", "InsurerId");
+
+                    b.HasIndex("Status", "ReportedAt", "Id", "OrgPath", "InsurerId");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Anxin.Data.Postgres.Migrations
 {
     [DbContext(typeof(AnxinDbContext))]
-    [Migration("20261122014014_Bench")]
+    [Migration("20261122024857_Bench")]
     partial class Bench
     {
         /// <inheritdoc />
@@ -480,11 +480,11 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("InsurerId", "ReportedAt");
 
-                    b.HasIndex("ReportedAt", "Id");
-
-                    b.HasIndex("Status", "ReportedAt", "Id");
-
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("ReportedAt", "Id", "OrgPath", "InsurerId");
+
+                    b.HasIndex("Status", "ReportedAt", "Id", "OrgPath", "InsurerId");
 
                     b.ToTable("Cases", (string)null);
                 });
