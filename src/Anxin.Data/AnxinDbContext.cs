@@ -67,10 +67,49 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Cases.RequiredDocumentList> RequiredDocumentLists => Set<Domain.Cases.RequiredDocumentList>();
 
+    public DbSet<Domain.Dispatch.SurveyorProfile> SurveyorProfiles => Set<Domain.Dispatch.SurveyorProfile>();
+
+    public DbSet<Domain.Dispatch.SurveyorPosition> SurveyorPositions => Set<Domain.Dispatch.SurveyorPosition>();
+
+    public DbSet<Domain.Dispatch.InsurerDispatchRule> InsurerDispatchRules => Set<Domain.Dispatch.InsurerDispatchRule>();
+
+    public DbSet<Domain.Dispatch.Assignment> Assignments => Set<Domain.Dispatch.Assignment>();
+
+    public DbSet<Domain.Dispatch.AssignmentPhoto> AssignmentPhotos => Set<Domain.Dispatch.AssignmentPhoto>();
+    public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
+
+    public DbSet<Domain.Requests.Handover> Handovers => Set<Domain.Requests.Handover>();
+
+    public DbSet<Domain.Requests.Escalation> Escalations => Set<Domain.Requests.Escalation>();
+
+    public DbSet<Domain.Quality.RegistrationError> RegistrationErrors => Set<Domain.Quality.RegistrationError>();
+
     /// <summary>Read per query by the insurer-partition filters; null means not restricted to one insurer.</summary>
     public Guid? InsurerScope => RequestActor.InsurerScope;
+    public DbSet<Domain.Calls.Call> Calls => Set<Domain.Calls.Call>();
+
+    public DbSet<Domain.Calls.CallScript> CallScripts => Set<Domain.Calls.CallScript>();
+
+    public DbSet<Domain.Calls.ForbiddenPhraseList> ForbiddenPhraseLists => Set<Domain.Calls.ForbiddenPhraseList>();
 
     public bool IsSqlite => Database.ProviderName == SqliteProvider;
+
+    /// <summary>
+    /// Optimistic concurrency against the version a client read: false when <paramref name="entity"/>
+    /// has moved on (answer 409); otherwise the next SaveChanges also fails if another writer saves first.
+    /// </summary>
+    public bool IsAtVersion<T>(T entity, long version)
+        where T : class, IVersioned
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (entity.Version != version)
+        {
+            return false;
+        }
+
+        Entry((object)entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
+        return true;
+    }
 
     /// <summary>Writes an explicit business audit event (saved with the next SaveChanges).</summary>
     public void AddAuditEvent(string name, string entityType, object? entityId, string? detail, string? orgPath, DateTimeOffset at) =>
@@ -86,6 +125,11 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
             // SQLite cannot compare or order DateTimeOffset values; store UTC ticks instead.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
 

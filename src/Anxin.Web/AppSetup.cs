@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using Anxin.Data;
 using Anxin.Data.Identity;
+using Anxin.Web.Features.Calls;
 using Anxin.Web.Features.Clocks;
+using Anxin.Web.Features.Dispatch;
 using Anxin.Web.Infrastructure.Auth;
 using Anxin.Web.Infrastructure.Data;
 using Anxin.Web.Infrastructure.Demo;
@@ -64,6 +66,8 @@ public static class AppSetup
         services.AddMessaging(config);
         services.AddNotificationsPush(config);
         services.AddClocks(config);
+        services.AddCalls(config);
+        services.AddDispatch(config);
         services.AddScoped<DemoDataSeeder>();
         return builder;
     }

@@ -20,6 +20,7 @@ public class ValidationCodesTests
         "Validation.Money.Format",
         "Validation.Money.Precision",
         "Validation.Money.Range",
+        "Validation.TooLong",
     ];
 
     [Fact]

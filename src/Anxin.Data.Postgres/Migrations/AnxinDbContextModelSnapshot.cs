@@ -310,6 +310,190 @@ namespace Anxin.Data.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Calls.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalleeNumber")
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(21)
+                        .HasColumnType("character varying(21)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordingRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RingingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalleeNumber");
+
+                    b.HasIndex("CallerNumber");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("AgentStaffId", "StartedAt");
+
+                    b.HasIndex("OrgPath", "StartedAt");
+
+                    b.HasIndex("StartedAt", "Id");
+
+                    b.ToTable("Calls");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.CallScript", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrgNodeId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("CallScripts");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.ForbiddenPhraseList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phrases")
+                        .IsRequired()
+                        .HasMaxLength(1550)
+                        .HasColumnType("character varying(1550)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgNodeId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("ForbiddenPhraseLists", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -821,6 +1005,112 @@ namespace Anxin.Data.Postgres.Migrations
                     b.ToTable("ServiceClocks");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Consultations.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CallerMobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CallerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("OwnerSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OwnerStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PromisedReplyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallerMobile");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("InsurerId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("OwnerStaffId", "Status");
+
+                    b.HasIndex("OrgPath", "ReceivedAt", "Id");
+
+                    b.ToTable("Consultations", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -912,6 +1202,266 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasIndex("OrgPath", "Name", "Id");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("AssessedLossAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("AssessmentNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("AssignedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EtaMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PreviousAssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RecommendedRank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SurveyorStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("CaseId", "AssignedAt");
+
+                    b.HasIndex("OrgPath", "State", "AssignedAt");
+
+                    b.HasIndex("SurveyorStaffId", "State", "AssignedAt");
+
+                    b.ToTable("Assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.AssignmentPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UploadedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId", "UploadedAt");
+
+                    b.ToTable("AssignmentPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.InsurerDispatchRule", b =>
+                {
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ArrivalLimitMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExcludedStaffIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double?>("MaxDistanceKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PreferredStaffIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SkillOverrides")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("InsurerId");
+
+                    b.ToTable("InsurerDispatchRules", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StaffId");
+
+                    b.ToTable("SurveyorPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActiveLoad")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("BaseLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("BaseLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InsurerIdList")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<int>("LoadCap")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("PresenceChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Skills")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StaffId");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("OrgPath", "Presence");
+
+                    b.ToTable("SurveyorProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Messaging.IdempotencyRecord", b =>
@@ -1104,6 +1654,94 @@ namespace Anxin.Data.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("ab7310b7-04a3-ffea-5e4a-3312a5257ac4"),
+                            Body = "{from} 将 {number} 转交给您负责（首问负责制）。说明：{note}。请在 {followUpBy} 前跟进。",
+                            Channel = "InApp",
+                            Code = "Request.HandedOver",
+                            Culture = "zh-CN",
+                            Title = "转交给您：{number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("abb17135-a791-6622-85ab-956459eba971"),
+                            Body = "{from} handed {number} over to you (first-contact ownership). Note: {note}. Please follow it up by {followUpBy}.",
+                            Channel = "InApp",
+                            Code = "Request.HandedOver",
+                            Culture = "en",
+                            Title = "Handed over to you: {number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("a16062a9-f60c-c66d-4e4a-26ca7a195489"),
+                            Body = "{by} 已接手 {number}，该事项改由其负责。",
+                            Channel = "InApp",
+                            Code = "Request.TakenOver",
+                            Culture = "zh-CN",
+                            Title = "主管已接手：{number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("6fa8b1f4-13c1-d59b-f66d-5135f15ea9b3"),
+                            Body = "{by} has taken over {number} and owns it now.",
+                            Channel = "InApp",
+                            Code = "Request.TakenOver",
+                            Culture = "en",
+                            Title = "Taken over by your supervisor: {number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("62d76740-74a7-49ee-c594-f3a38e0d2f35"),
+                            Body = "{agent} 将 {number} 标记为疑难件，原因：{reason}。请协助处理或接手。",
+                            Channel = "InApp",
+                            Code = "Request.Escalated",
+                            Culture = "zh-CN",
+                            Title = "疑难件待处理：{number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("95d55d2a-d0fb-154f-af72-297408adfd52"),
+                            Body = "{agent} flagged {number} as difficult: {reason}. Please help or take it over.",
+                            Channel = "InApp",
+                            Code = "Request.Escalated",
+                            Culture = "en",
+                            Title = "Difficult request: {number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("75041495-4587-4a6b-f4d0-9c9a97f20b3b"),
+                            Body = "质检 {qa} 在 {number} 中发现登记差错：{description}。请更正后在「我的差错」中填写更正说明。",
+                            Channel = "InApp",
+                            Code = "Quality.ErrorRecorded",
+                            Culture = "zh-CN",
+                            Title = "登记差错待更正：{number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("e3620a1e-3688-cc06-f57b-24285e11344d"),
+                            Body = "QA ({qa}) found a registration error in {number}: {description}. Please correct it and add a note under \"My errors\".",
+                            Channel = "InApp",
+                            Code = "Quality.ErrorRecorded",
+                            Culture = "en",
+                            Title = "Registration error to correct: {number}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
                             Id = new Guid("a51e8cef-306e-377a-419e-70623429c995"),
                             Body = "【安信】新查勘任务：案件 {caseNumber}，车牌 {plateNumber}，地点 {location}。请尽快联系客户并到达现场。",
                             Channel = "Sms",
@@ -1119,6 +1757,48 @@ namespace Anxin.Data.Postgres.Migrations
                             Channel = "Sms",
                             Code = "Case.Dispatched",
                             Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("84ffeef1-f310-66bb-2642-39cd6b6e0482"),
+                            Body = "【安心】查勘任务：案件 {caseNumber}，车牌 {plate}，地点 {place}。联系人 {contactName} {contactMobile}，请 5 分钟内联系客户并在手机上接单。",
+                            Channel = "Sms",
+                            Code = "Dispatch.Assigned",
+                            Culture = "zh-CN",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3888eaac-45bd-7e37-dd8f-6aedc97c4442"),
+                            Body = "[Anxin] Survey task: case {caseNumber}, plate {plate}, at {place}. Contact {contactName} {contactMobile} within 5 minutes, then acknowledge on your phone.",
+                            Channel = "Sms",
+                            Code = "Dispatch.Assigned",
+                            Culture = "en",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("bcf05449-fc50-35cd-3ad6-ddecd5bd049a"),
+                            Body = "车牌 {plate}，地点 {place}，派工人 {assignedBy}。联系客户后请在“我的查勘任务”中接单。",
+                            Channel = "InApp",
+                            Code = "Dispatch.Assigned",
+                            Culture = "zh-CN",
+                            Title = "新查勘任务 {caseNumber}",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3f527864-1d80-f21b-0e88-54be112e1c4c"),
+                            Body = "Plate {plate}, at {place}, assigned by {assignedBy}. Once you have called the customer, acknowledge it under My survey tasks.",
+                            Channel = "InApp",
+                            Code = "Dispatch.Assigned",
+                            Culture = "en",
+                            Title = "New survey task {caseNumber}",
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Version = 0L
                         },
@@ -1551,6 +2231,224 @@ namespace Anxin.Data.Postgres.Migrations
                     b.ToTable("Policies");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Quality.RegistrationError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ConfirmedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CorrectedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResponsibleStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("Month", "ResponsibleStaffId");
+
+                    b.HasIndex("ResponsibleStaffId", "Status");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.HasIndex("OrgPath", "RecordedAt", "Id");
+
+                    b.ToTable("RegistrationErrors", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Requests.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RaisedByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TakenOverByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath", "Status", "RaisedAt");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Status");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Requests.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ByStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromStaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ToStaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToStaffId", "At");
+
+                    b.HasIndex("SubjectType", "SubjectId", "At");
+
+                    b.ToTable("Handovers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1690,6 +2588,44 @@ namespace Anxin.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("AgentStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.CallScript", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.ForbiddenPhraseList", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anxin.Domain.Cases.Case", b =>
                 {
                     b.HasOne("Anxin.Domain.Organisation.Insurer", null)
@@ -1752,11 +2688,88 @@ namespace Anxin.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Consultations.Consultation", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anxin.Domain.Customers.Customer", b =>
                 {
                     b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.Assignment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyorStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.AssignmentPhoto", b =>
+                {
+                    b.HasOne("Anxin.Domain.Dispatch.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.InsurerDispatchRule", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.Insurer", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.InsurerDispatchRule", "InsurerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.HasOne("Anxin.Domain.Dispatch.SurveyorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorPosition", "StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorProfile", "StaffId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1844,6 +2857,21 @@ namespace Anxin.Data.Postgres.Migrations
                         });
 
                     b.Navigation("Coverages");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Quality.RegistrationError", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

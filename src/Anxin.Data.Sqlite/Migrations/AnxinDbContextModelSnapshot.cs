@@ -303,6 +303,190 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Calls.Call", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalleeNumber")
+                        .HasMaxLength(21)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerNumber")
+                        .HasMaxLength(21)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordingRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RingingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalleeNumber");
+
+                    b.HasIndex("CallerNumber");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("AgentStaffId", "StartedAt");
+
+                    b.HasIndex("OrgPath", "StartedAt");
+
+                    b.HasIndex("StartedAt", "Id");
+
+                    b.ToTable("Calls");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.CallScript", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrgNodeId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("CallScripts");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.ForbiddenPhraseList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phrases")
+                        .IsRequired()
+                        .HasMaxLength(1550)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgNodeId")
+                        .IsUnique();
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("ForbiddenPhraseLists", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -814,6 +998,112 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.ToTable("ServiceClocks");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Consultations.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerMobile")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OwnerSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OwnerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PromisedReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallerMobile");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("InsurerId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("OwnerStaffId", "Status");
+
+                    b.HasIndex("OrgPath", "ReceivedAt", "Id");
+
+                    b.ToTable("Consultations", (string)null);
+                });
+
             modelBuilder.Entity("Anxin.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -905,6 +1195,266 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasIndex("OrgPath", "Name", "Id");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AssessedLossAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EtaMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousAssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecommendedRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurveyorStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("CaseId", "AssignedAt");
+
+                    b.HasIndex("OrgPath", "State", "AssignedAt");
+
+                    b.HasIndex("SurveyorStaffId", "State", "AssignedAt");
+
+                    b.ToTable("Assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.AssignmentPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UploadedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId", "UploadedAt");
+
+                    b.ToTable("AssignmentPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.InsurerDispatchRule", b =>
+                {
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ArrivalLimitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExcludedStaffIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MaxDistanceKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PreferredStaffIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkillOverrides")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InsurerId");
+
+                    b.ToTable("InsurerDispatchRules", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffId");
+
+                    b.ToTable("SurveyorPositions", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActiveLoad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BaseLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BaseLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InsurerIdList")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LoadCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PresenceChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skills")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffId");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("OrgPath", "Presence");
+
+                    b.ToTable("SurveyorProfiles", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Messaging.IdempotencyRecord", b =>
@@ -1097,6 +1647,94 @@ namespace Anxin.Data.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("ab7310b7-04a3-ffea-5e4a-3312a5257ac4"),
+                            Body = "{from} 将 {number} 转交给您负责（首问负责制）。说明：{note}。请在 {followUpBy} 前跟进。",
+                            Channel = "InApp",
+                            Code = "Request.HandedOver",
+                            Culture = "zh-CN",
+                            Title = "转交给您：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("abb17135-a791-6622-85ab-956459eba971"),
+                            Body = "{from} handed {number} over to you (first-contact ownership). Note: {note}. Please follow it up by {followUpBy}.",
+                            Channel = "InApp",
+                            Code = "Request.HandedOver",
+                            Culture = "en",
+                            Title = "Handed over to you: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("a16062a9-f60c-c66d-4e4a-26ca7a195489"),
+                            Body = "{by} 已接手 {number}，该事项改由其负责。",
+                            Channel = "InApp",
+                            Code = "Request.TakenOver",
+                            Culture = "zh-CN",
+                            Title = "主管已接手：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("6fa8b1f4-13c1-d59b-f66d-5135f15ea9b3"),
+                            Body = "{by} has taken over {number} and owns it now.",
+                            Channel = "InApp",
+                            Code = "Request.TakenOver",
+                            Culture = "en",
+                            Title = "Taken over by your supervisor: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("62d76740-74a7-49ee-c594-f3a38e0d2f35"),
+                            Body = "{agent} 将 {number} 标记为疑难件，原因：{reason}。请协助处理或接手。",
+                            Channel = "InApp",
+                            Code = "Request.Escalated",
+                            Culture = "zh-CN",
+                            Title = "疑难件待处理：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("95d55d2a-d0fb-154f-af72-297408adfd52"),
+                            Body = "{agent} flagged {number} as difficult: {reason}. Please help or take it over.",
+                            Channel = "InApp",
+                            Code = "Request.Escalated",
+                            Culture = "en",
+                            Title = "Difficult request: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("75041495-4587-4a6b-f4d0-9c9a97f20b3b"),
+                            Body = "质检 {qa} 在 {number} 中发现登记差错：{description}。请更正后在「我的差错」中填写更正说明。",
+                            Channel = "InApp",
+                            Code = "Quality.ErrorRecorded",
+                            Culture = "zh-CN",
+                            Title = "登记差错待更正：{number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("e3620a1e-3688-cc06-f57b-24285e11344d"),
+                            Body = "QA ({qa}) found a registration error in {number}: {description}. Please correct it and add a note under \"My errors\".",
+                            Channel = "InApp",
+                            Code = "Quality.ErrorRecorded",
+                            Culture = "en",
+                            Title = "Registration error to correct: {number}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
                             Id = new Guid("a51e8cef-306e-377a-419e-70623429c995"),
                             Body = "【安信】新查勘任务：案件 {caseNumber}，车牌 {plateNumber}，地点 {location}。请尽快联系客户并到达现场。",
                             Channel = "Sms",
@@ -1112,6 +1750,48 @@ namespace Anxin.Data.Sqlite.Migrations
                             Channel = "Sms",
                             Code = "Case.Dispatched",
                             Culture = "en",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("84ffeef1-f310-66bb-2642-39cd6b6e0482"),
+                            Body = "【安心】查勘任务：案件 {caseNumber}，车牌 {plate}，地点 {place}。联系人 {contactName} {contactMobile}，请 5 分钟内联系客户并在手机上接单。",
+                            Channel = "Sms",
+                            Code = "Dispatch.Assigned",
+                            Culture = "zh-CN",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3888eaac-45bd-7e37-dd8f-6aedc97c4442"),
+                            Body = "[Anxin] Survey task: case {caseNumber}, plate {plate}, at {place}. Contact {contactName} {contactMobile} within 5 minutes, then acknowledge on your phone.",
+                            Channel = "Sms",
+                            Code = "Dispatch.Assigned",
+                            Culture = "en",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("bcf05449-fc50-35cd-3ad6-ddecd5bd049a"),
+                            Body = "车牌 {plate}，地点 {place}，派工人 {assignedBy}。联系客户后请在“我的查勘任务”中接单。",
+                            Channel = "InApp",
+                            Code = "Dispatch.Assigned",
+                            Culture = "zh-CN",
+                            Title = "新查勘任务 {caseNumber}",
+                            UpdatedAt = 639028224000000000L,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("3f527864-1d80-f21b-0e88-54be112e1c4c"),
+                            Body = "Plate {plate}, at {place}, assigned by {assignedBy}. Once you have called the customer, acknowledge it under My survey tasks.",
+                            Channel = "InApp",
+                            Code = "Dispatch.Assigned",
+                            Culture = "en",
+                            Title = "New survey task {caseNumber}",
                             UpdatedAt = 639028224000000000L,
                             Version = 0L
                         },
@@ -1544,6 +2224,224 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.ToTable("Policies");
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Quality.RegistrationError", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ConfirmedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CorrectedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecordedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("Month", "ResponsibleStaffId");
+
+                    b.HasIndex("ResponsibleStaffId", "Status");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.HasIndex("OrgPath", "RecordedAt", "Id");
+
+                    b.ToTable("RegistrationErrors", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Requests.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RaisedByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TakenOverByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgPath", "Status", "RaisedAt");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Status");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Requests.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ByStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToStaffId", "At");
+
+                    b.HasIndex("SubjectType", "SubjectId", "At");
+
+                    b.ToTable("Handovers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -1679,6 +2577,44 @@ namespace Anxin.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Calls.Call", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("AgentStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.CallScript", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Calls.ForbiddenPhraseList", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anxin.Domain.Cases.Case", b =>
                 {
                     b.HasOne("Anxin.Domain.Organisation.Insurer", null)
@@ -1741,11 +2677,88 @@ namespace Anxin.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Anxin.Domain.Consultations.Consultation", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.Insurer", null)
+                        .WithMany()
+                        .HasForeignKey("InsurerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Anxin.Domain.Customers.Customer", b =>
                 {
                     b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
                         .WithMany()
                         .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.Assignment", b =>
+                {
+                    b.HasOne("Anxin.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyorStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.AssignmentPhoto", b =>
+                {
+                    b.HasOne("Anxin.Domain.Dispatch.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.InsurerDispatchRule", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.Insurer", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.InsurerDispatchRule", "InsurerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorPosition", b =>
+                {
+                    b.HasOne("Anxin.Domain.Dispatch.SurveyorProfile", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorPosition", "StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Dispatch.SurveyorProfile", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithOne()
+                        .HasForeignKey("Anxin.Domain.Dispatch.SurveyorProfile", "StaffId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1831,6 +2844,21 @@ namespace Anxin.Data.Sqlite.Migrations
                         });
 
                     b.Navigation("Coverages");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Quality.RegistrationError", b =>
+                {
+                    b.HasOne("Anxin.Domain.Organisation.OrgNode", null)
+                        .WithMany()
+                        .HasForeignKey("OrgNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Anxin.Domain.Organisation.Staff", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

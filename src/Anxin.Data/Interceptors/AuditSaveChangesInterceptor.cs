@@ -135,6 +135,22 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider time) : SaveChanges
         }
     }
 
+    /// <summary>
+    /// The audit row the save pipeline writes when one field of an existing entity changes (none
+    /// when the value stays the same), for writers that update rows without a change tracker.
+    /// </summary>
+    public static IEnumerable<AuditEntry> ForModified(IEntityType type, Guid id, string orgPath, string propertyName, object? oldValue, object? newValue,
+        Actor actor, DateTimeOffset now)
+    {
+        var property = type.FindProperty(propertyName) ?? throw new ArgumentException($"{type.ClrType.Name} has no {propertyName}.", nameof(propertyName));
+        var (before, after) = (Format(oldValue), Format(newValue));
+        if (before != after)
+        {
+            yield return AuditEntry.Change(now, nameof(EntityState.Modified), type.ClrType.Name, id.ToString(), property.Name,
+                Mask(property, before), Mask(property, after), actor, orgPath);
+        }
+    }
+
     /// <summary>Stamps <see cref="IHasTimestamps"/> as the save pipeline does for an added entity.</summary>
     public static void StampAdded(object entity, DateTimeOffset now)
     {

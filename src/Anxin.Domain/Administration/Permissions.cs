@@ -86,6 +86,57 @@ public static class Permissions
         public const string Manage = "Cases.Manage";
     }
 
+    public static class Calls
+    {
+        /// <summary>The call log: calls inside the user's data scope.</summary>
+        public const string View = "Calls.View";
+
+        /// <summary>The agent desktop: take calls, see the caller's record, classify calls.</summary>
+        public const string Desk = "Calls.Desk";
+
+        /// <summary>Report telephony (CTI) events: a CTI system's API key, or the desk's call simulator.</summary>
+        public const string Cti = "Calls.Cti";
+
+        /// <summary>Edit the call scripts and forbidden phrases of an organisation node.</summary>
+        public const string ManageScripts = "Calls.ManageScripts";
+    }
+
+    /// <summary>Dispatch of surveyors (CC-04, CC-11).</summary>
+    public static class Dispatch
+    {
+        /// <summary>See the dispatch board, recommendations, and assign or reassign surveyors.</summary>
+        public const string Assign = "Dispatch.Assign";
+
+        /// <summary>A surveyor's own work: position, presence, acknowledge, arrival, assessment.</summary>
+        public const string Field = "Dispatch.Field";
+
+        /// <summary>Edit surveyor profiles (skills, base, load cap, insurers served).</summary>
+        public const string ManageSurveyors = "Dispatch.ManageSurveyors";
+
+        /// <summary>Edit the commissioning insurers' dispatch rules .</summary>
+        public const string ManageRules = "Dispatch.ManageRules";
+    }
+
+    /// <summary>Consultations (CC-06): register and answer; look up.</summary>
+    public static class Consultations
+    {
+        public const string View = "Consultations.View";
+        public const string Manage = "Consultations.Manage";
+    }
+
+    /// <summary>First-contact ownership (CC-05, CC-07): supervisors see difficult requests in their scope and take them over.</summary>
+    public static class Requests
+    {
+        public const string Supervise = "Requests.Supervise";
+    }
+
+    /// <summary>Registration errors (CC-08): QA records and confirms; supervisors and managers see them and the KPI counts.</summary>
+    public static class Quality
+    {
+        public const string RecordErrors = "Quality.RecordErrors";
+        public const string ViewErrors = "Quality.ViewErrors";
+    }
+
     /// <summary>Every permission, for the role editor and for validating API key scopes.</summary>
     public static readonly IReadOnlyList<string> All = typeof(Permissions)
         .GetNestedTypes(BindingFlags.Public | BindingFlags.Static)

@@ -145,16 +145,17 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
             Status = CaseStatus.Reported,
             Channel = report.Channel,
             PolicyId = policy?.Id,
-            PolicyNumber = policy?.Number ?? Clean(report.PolicyNumber),
+            PolicyNumber = policy?.Number ?? DomainText.Clean(report.PolicyNumber),
             PolicyVerified = check.PolicyVerified,
             CustomerId = customerId ?? policy?.CustomerId,
             CallId = callId,
             ReporterName = report.ReporterName.Trim(),
             ReporterMobile = report.ReporterMobile,
-            ReporterIdNumber = Clean(report.ReporterIdNumber),
-            ContactName = Clean(report.ContactName),
-            ContactMobile = Clean(report.ContactMobile),
-            Plate = Clean(report.Plate) ?? policy?.Plate,
+            ReporterIdNumber = DomainText.Clean(report.ReporterIdNumber),
+            ContactName = DomainText.Clean(report.ContactName),
+            ContactMobile = DomainText.Clean(report.ContactMobile),
+            Plate = DomainText.Clean(report.Plate) ?? policy?.Plate,
+            // Stored in UTC: PostgreSQL's timestamptz refuses other offsets (the form sends China time).
             LossAt = report.LossAt.ToUniversalTime(),
             ReportedAt = now.ToUniversalTime(),
             LossPlace = report.LossPlace.Trim(),
@@ -162,10 +163,10 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
             Longitude = report.Longitude,
             Cause = report.Cause,
             Description = report.Description.Trim(),
-            LossDescription = Clean(report.LossDescription),
+            LossDescription = DomainText.Clean(report.LossDescription),
             Injuries = report.Injuries,
-            InjuryDetails = report.Injuries ? Clean(report.InjuryDetails) : null,
-            ThirdParties = Clean(report.ThirdParties),
+            InjuryDetails = report.Injuries ? DomainText.Clean(report.InjuryDetails) : null,
+            ThirdParties = DomainText.Clean(report.ThirdParties),
             CoverageOutcome = check.Outcome,
             CoverageReasons = JsonSerializer.Serialize(check.Reasons),
             ReportedByStaffId = reportedBy,
@@ -180,6 +181,11 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
     {
         ArgumentNullException.ThrowIfNull(policy);
         EnsureOpen();
+        if (PolicyVerified)
+        {
+            throw new DomainException("Case.AlreadyVerified", nameof(PolicyNumber));
+        }
+
         if (policy.InsurerId != InsurerId)
         {
             throw new DomainException("Case.PolicyOfAnotherInsurer", nameof(PolicyId));
@@ -226,6 +232,49 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
 
     public bool IsOpen => Status is not (CaseStatus.Closed or CaseStatus.Cancelled);
 
+    // ---------------------------------------------------------------------------------------------
+    // Dispatch (CC-04). The dispatch feature (Features/Dispatch, Domain/Dispatch/Assignment) moves
+    // the case through these states; its Assignment rows hold who, when and why.
+    // Reported → Dispatched → Surveying (the surveyor has called the customer) → Assessed;
+    // a reassignment takes a Dispatched or Surveying case back to Dispatched.
+    // ---------------------------------------------------------------------------------------------
+
+    /// <summary>Whether a surveyor may be assigned now (first time, or again by a reassignment).</summary>
+    public bool IsDispatchable => Status is CaseStatus.Reported or CaseStatus.Dispatched or CaseStatus.Surveying;
+
+    /// <summary>A surveyor is assigned (or reassigned).</summary>
+    public void MarkDispatched()
+    {
+        if (!IsDispatchable)
+        {
+            throw new DomainException("Case.NotDispatchable");
+        }
+
+        Status = CaseStatus.Dispatched;
+    }
+
+    /// <summary>The assigned surveyor has contacted the customer.</summary>
+    public void MarkSurveying()
+    {
+        if (Status != CaseStatus.Dispatched)
+        {
+            throw new DomainException("Case.NotDispatched");
+        }
+
+        Status = CaseStatus.Surveying;
+    }
+
+    /// <summary>The survey and loss assessment (查勘定损) are in.</summary>
+    public void MarkAssessed()
+    {
+        if (Status != CaseStatus.Surveying)
+        {
+            throw new DomainException("Case.NotSurveying");
+        }
+
+        Status = CaseStatus.Assessed;
+    }
+
     public void BumpVersion() => Version++;
 
     private void EnsureOpen()
@@ -236,5 +285,4 @@ public sealed class Case : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHasT
         }
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -94,12 +94,20 @@ public sealed class ServiceClock : IVersioned, IOrgOwned, IAudited, IHasTimestam
 
     public TimeSpan Paused => TimeSpan.FromTicks(PausedTicks);
 
+    /// <param name="promisedBy">
+    /// A deadline promised to the customer before the rule's own (e.g. a consultation reply the agent
+    /// promised for this afternoon): the clock runs to the earlier of the two.
+    /// </param>
     public static ServiceClock Start(ClockRule rule, string subjectType, string subjectId, Guid orgNodeId, string orgPath,
-        Guid? ownerStaffId, DateTimeOffset at, WorkingCalendar calendar)
+        Guid? ownerStaffId, DateTimeOffset at, WorkingCalendar calendar, DateTimeOffset? promisedBy = null)
     {
         // Stored in UTC: calendar arithmetic returns local (+08:00) instants, which PostgreSQL's timestamptz refuses.
         at = at.ToUniversalTime();
         var deadline = DeadlineCalculator.Deadline(at, rule.Amount, rule.Unit, calendar).ToUniversalTime();
+        if (promisedBy is { } promised && promised.ToUniversalTime() > at && promised.ToUniversalTime() < deadline)
+        {
+            deadline = promised.ToUniversalTime();
+        }
         var clock = new ServiceClock
         {
             Id = Guid.CreateVersion7(),
@@ -188,6 +196,17 @@ public sealed class ServiceClock : IVersioned, IOrgOwned, IAudited, IHasTimestam
 
         ScheduleNextCheck();
         return events;
+    }
+
+    /// <summary>The commitment moves with its business object to a new owner (e.g. a hand-over); warnings and escalation follow them.</summary>
+    public void ChangeOwner(Guid? ownerStaffId)
+    {
+        if (State == ClockState.Stopped)
+        {
+            throw new DomainException("Clock.AlreadyStopped");
+        }
+
+        OwnerStaffId = ownerStaffId;
     }
 
     /// <summary>Notes that the breach went one level further up (supervisor, then manager).</summary>

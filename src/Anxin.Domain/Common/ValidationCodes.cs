@@ -19,6 +19,7 @@ public static class ValidationCodes
     public const string MoneyFormat = "Validation.Money.Format";
     public const string MoneyPrecision = "Validation.Money.Precision";
     public const string MoneyRange = "Validation.Money.Range";
+    public const string TooLong = "Validation.TooLong";
 
     /// <summary>Every code above, e.g. to check that each one has a localized message.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -36,5 +37,6 @@ public static class ValidationCodes
         MoneyFormat,
         MoneyPrecision,
         MoneyRange,
+        TooLong,
     ];
 }

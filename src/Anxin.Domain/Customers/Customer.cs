@@ -105,19 +105,19 @@ public sealed class Customer : IVersioned, IOrgOwned, IAudited, IHasTimestamps
     {
         ArgumentNullException.ThrowIfNull(mobile);
         EnsureActive();
-        phone2 = Clean(phone2);
+        phone2 = DomainText.Clean(phone2);
         if (phone2 is { Length: > MaxPhoneLength } || (phone2 is not null && !phone2.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
         {
             throw new DomainException("Validation.Phone.Format", nameof(Phone2));
         }
 
-        email = Clean(email);
+        email = DomainText.Clean(email);
         if (email is not null && (email.Length > MaxEmailLength || email.IndexOf('@', StringComparison.Ordinal) is <= 0 || email.EndsWith('@')))
         {
             throw new DomainException("Validation.Email.Format", nameof(Email));
         }
 
-        address = Clean(address);
+        address = DomainText.Clean(address);
         if (address is { Length: > MaxAddressLength })
         {
             throw new DomainException("Validation.TooLong", nameof(Address));
@@ -177,5 +177,4 @@ public sealed class Customer : IVersioned, IOrgOwned, IAudited, IHasTimestamps
         }
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -65,30 +65,8 @@ public sealed class OrgNode : IVersioned, IOrgOwned, IAudited, IHasTimestamps
 
     public void Rename(string code, string name)
     {
-        code = (code ?? string.Empty).Trim();
-        name = (name ?? string.Empty).Trim();
-        if (code.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, nameof(Code));
-        }
-
-        if (code.Length > MaxCodeLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(Code));
-        }
-
-        if (name.Length == 0)
-        {
-            throw new DomainException(ValidationCodes.Required, nameof(Name));
-        }
-
-        if (name.Length > MaxNameLength)
-        {
-            throw new DomainException("Validation.TooLong", nameof(Name));
-        }
-
-        Code = code;
-        Name = name;
+        Code = DomainText.Required(code, MaxCodeLength, nameof(Code));
+        Name = DomainText.Required(name, MaxNameLength, nameof(Name));
     }
 
     public bool IsAncestorOrSelfOf(OrgNode other) => other.Path.StartsWith(Path, StringComparison.Ordinal);

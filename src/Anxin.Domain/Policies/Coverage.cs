@@ -76,6 +76,11 @@ public sealed class Coverage
             throw new DomainException("Policy.SumInsuredPositive", nameof(SumInsured));
         }
 
+        if (sumInsured > Money.MaxAmount)
+        {
+            throw new DomainException(ValidationCodes.MoneyRange, nameof(SumInsured));
+        }
+
         if (deductible < 0 || deductible >= sumInsured)
         {
             throw new DomainException("Policy.DeductibleRange", nameof(Deductible));

@@ -30,6 +30,9 @@ public sealed record CoverageCheckResult(CoverageOutcome Outcome, IReadOnlyList<
 /// </summary>
 public static class CoverageCheck
 {
+    /// <summary>Dates in the reasons are written in China time, whatever offset the database returned them in.</summary>
+    public static readonly TimeSpan DisplayOffset = TimeSpan.FromHours(8);
+
     public static CoverageCheckResult Check(Policy? policy, DateTimeOffset lossAt, Peril cause)
     {
         if (policy is null)
@@ -38,7 +41,7 @@ public static class CoverageCheck
         }
 
         var reasons = new List<CoverageReason>();
-        var period = $"{policy.StartsAt:yyyy-MM-dd HH:mm} – {policy.EndsAt:yyyy-MM-dd HH:mm}";
+        var period = $"{Local(policy.StartsAt)} – {Local(policy.EndsAt)}";
         var inForce = policy.IsInForceAt(lossAt);
         if (lossAt < policy.StartsAt)
         {
@@ -50,7 +53,7 @@ public static class CoverageCheck
         }
         else if (!inForce)
         {
-            reasons.Add(new(policy.Status == PolicyStatus.Lapsed ? "Coverage.Lapsed" : "Coverage.Cancelled", $"{policy.TerminatedAt:yyyy-MM-dd HH:mm}"));
+            reasons.Add(new(policy.Status == PolicyStatus.Lapsed ? "Coverage.Lapsed" : "Coverage.Cancelled", Local(policy.TerminatedAt)));
         }
         else
         {
@@ -67,4 +70,7 @@ public static class CoverageCheck
             : CoverageOutcome.Covered;
         return new(outcome, reasons, matching);
     }
+
+    private static string Local(DateTimeOffset? at) =>
+        at?.ToOffset(DisplayOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 }

@@ -92,6 +92,7 @@ public sealed class Policy : IVersioned, IOrgOwned, IInsurerOwned, IAudited, IHa
             CustomerId = customerId,
             InsuredName = draft.InsuredName!.Trim(),
             InsuredIdNumber = string.IsNullOrWhiteSpace(draft.InsuredIdNumber) ? null : draft.InsuredIdNumber.Trim().ToUpperInvariant(),
+            // Stored in UTC: PostgreSQL's timestamptz refuses other offsets (drafts carry China time).
             StartsAt = draft.StartsAt!.Value.ToUniversalTime(),
             EndsAt = draft.EndsAt!.Value.ToUniversalTime(),
             Premium = draft.Premium!.Value,

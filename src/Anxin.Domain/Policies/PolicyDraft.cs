@@ -31,6 +31,11 @@ public sealed record PolicyDraft(
     public const int MaxAddressLength = 200;
     public const int MaxSerialLength = 60;
 
+    /// <summary>Dates outside these years are typing errors (and beyond what the period arithmetic can take).</summary>
+    public static readonly DateTimeOffset EarliestDate = new(1950, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestDate = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public IReadOnlyList<(string Field, string Code)> Validate()
     {
         var errors = new List<(string Field, string Code)>();
@@ -62,31 +67,31 @@ public sealed record PolicyDraft(
             errors.Add((nameof(InsuredIdNumber), ValidationCodes.IdNumberFormat));
         }
 
-        if (StartsAt is null)
+        // The period checks need both dates, each in range.
+        var startsInRange = InRange(errors, nameof(StartsAt), StartsAt);
+        if (InRange(errors, nameof(EndsAt), EndsAt) && startsInRange)
         {
-            errors.Add((nameof(StartsAt), ValidationCodes.Required));
-        }
-
-        if (EndsAt is null)
-        {
-            errors.Add((nameof(EndsAt), ValidationCodes.Required));
-        }
-        else if (StartsAt is not null && EndsAt <= StartsAt)
-        {
-            errors.Add((nameof(EndsAt), "Policy.PeriodOrder"));
-        }
-        else if (StartsAt is not null && EndsAt > StartsAt.Value.AddYears(100))
-        {
-            errors.Add((nameof(EndsAt), "Policy.PeriodTooLong"));
+            if (EndsAt <= StartsAt)
+            {
+                errors.Add((nameof(EndsAt), "Policy.PeriodOrder"));
+            }
+            else if (EndsAt > StartsAt!.Value.AddYears(100))
+            {
+                errors.Add((nameof(EndsAt), "Policy.PeriodTooLong"));
+            }
         }
 
         if (Premium is null)
         {
             errors.Add((nameof(Premium), ValidationCodes.Required));
         }
-        else if (Premium < 0 || decimal.Round(Premium.Value, 2) != Premium)
+        else if (Premium < 0 || Premium > Money.MaxAmount)
         {
             errors.Add((nameof(Premium), ValidationCodes.MoneyRange));
+        }
+        else if (decimal.Round(Premium.Value, 2) != Premium)
+        {
+            errors.Add((nameof(Premium), ValidationCodes.MoneyPrecision));
         }
 
         ValidateInsuredObject(errors);
@@ -158,6 +163,24 @@ public sealed record PolicyDraft(
         {
             errors.Add((nameof(Coverages), "Policy.DuplicateCoverage"));
         }
+    }
+
+    /// <summary>Required, and between <see cref="EarliestDate"/> and <see cref="LatestDate"/>; false when not usable.</summary>
+    private static bool InRange(List<(string Field, string Code)> errors, string field, DateTimeOffset? value)
+    {
+        if (value is null)
+        {
+            errors.Add((field, ValidationCodes.Required));
+            return false;
+        }
+
+        if (value < EarliestDate || value > LatestDate)
+        {
+            errors.Add((field, "Policy.DateRange"));
+            return false;
+        }
+
+        return true;
     }
 
     private static void RequiredText(List<(string Field, string Code)> errors, string field, string? value, int max)

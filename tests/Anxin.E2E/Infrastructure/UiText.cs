@@ -4,12 +4,12 @@ using System.Resources;
 namespace Anxin.E2E.Infrastructure;
 
 /// <summary>
-/// The app's own texts (Resources/SharedResource*.resx) in one UI culture, so page objects
-/// find labels and buttons in whichever language the page is in.
+/// The app's own texts (Resources/SharedResource*.resx, or a feature's set such as CaseText) in one
+/// UI culture, so page objects find labels and buttons in whichever language the page is in.
 /// </summary>
-public sealed class UiText(string culture)
+public sealed class UiText(string culture, string set = "SharedResource")
 {
-    private static readonly ResourceManager Resources = new("Anxin.Web.Resources.SharedResource", typeof(Program).Assembly);
+    private readonly ResourceManager _resources = new("Anxin.Web.Resources." + set, typeof(Program).Assembly);
 
     public static readonly UiText ZhCn = new("zh-CN");
 
@@ -18,6 +18,6 @@ public sealed class UiText(string culture)
     public string Culture { get; } = culture;
 
     public string this[string key] =>
-        Resources.GetString(key, CultureInfo.GetCultureInfo(Culture))
-        ?? throw new KeyNotFoundException($"No text '{key}' in SharedResource ({Culture}).");
+        _resources.GetString(key, CultureInfo.GetCultureInfo(Culture))
+        ?? throw new KeyNotFoundException($"No text '{key}' in {set} ({Culture}).");
 }

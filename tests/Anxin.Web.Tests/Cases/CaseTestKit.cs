@@ -14,10 +14,14 @@ namespace Anxin.Web.Tests.Cases;
 public static class CaseTestKit
 {
     /// <summary>A motor policy in force from 30 days ago for a year, arranged directly in the database.</summary>
-    public static async Task<(Guid Id, string Number, string Plate)> SeedMotorPolicyAsync(this AnxinAppFactory app, string? insurerCode,
+    public static Task<(Guid Id, string Number, string Plate)> SeedMotorPolicyAsync(this AnxinAppFactory app, string? insurerCode,
+        params CoverageDraft[] coverages) => app.SeedMotorPolicyAsync(insurerCode, null, coverages);
+
+    /// <summary>As above, with the given policy number (e.g. one a report named before the policy was registered).</summary>
+    public static async Task<(Guid Id, string Number, string Plate)> SeedMotorPolicyAsync(this AnxinAppFactory app, string? insurerCode, string? number,
         params CoverageDraft[] coverages)
     {
-        var number = "PT" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+        number ??= NewPolicyNumber();
         var plate = NewPlate();
         var start = DateTimeOffset.UtcNow.AddDays(-30);
         var id = await app.WithDbAsync(async db =>
@@ -32,6 +36,55 @@ public static class CaseTestKit
             return policy.Id;
         });
         return (id, number, plate);
+    }
+
+    public static string NewPolicyNumber() => "PT" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant();
+
+    /// <summary>The smallest file the attachment check accepts as a PNG (its signature), with a little body.</summary>
+    public static byte[] Png(int size = 64)
+    {
+        var bytes = new byte[size];
+        byte[] signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        signature.CopyTo(bytes, 0);
+        return bytes;
+    }
+
+    /// <summary>Like <see cref="AppClients.PostFormAsync"/> but multipart, with files (name, content type, bytes) under <paramref name="fileField"/>.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartFormAsync(this HttpClient client, string url, Dictionary<string, string> fields,
+        string fileField, IEnumerable<(string Name, string ContentType, byte[] Content)> files, string? formPage = null)
+    {
+        var page = await client.GetPageAsync(formPage ?? url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {formPage ?? url}");
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, fileField, file.Name);
+        }
+
+        return await client.PostAsync(url, content);
+    }
+
+    /// <summary>Uploads files to a case through the API (multipart, field "files").</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient api, Guid caseId, params (string Name, string ContentType, byte[] Content)[] files)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, "files", file.Name);
+        }
+
+        return await api.PostAsync($"/api/v1/cases/{caseId}/attachments", content);
     }
 
     public static string NewPlate() => "粤B" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);

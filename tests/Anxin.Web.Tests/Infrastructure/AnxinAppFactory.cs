@@ -20,6 +20,13 @@ public sealed class AnxinAppFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase = true;
 
+    static AnxinAppFactory()
+    {
+        // Dozens of apps run side by side in a test run; each watching its appsettings files costs
+        // inotify instances (128 per user by default), and running out fails unrelated tests.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     /// <param name="connectionString">
     /// Another factory's <see cref="ConnectionString"/>, to run a second node over the same
     /// database (that factory still owns and drops it).

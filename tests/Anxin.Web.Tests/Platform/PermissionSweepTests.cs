@@ -27,12 +27,12 @@ public sealed partial class PermissionSweepTests(Apps apps) : IClassFixture<Apps
         var endpoints = await EndpointsAsync(app);
         var failures = new List<string>();
 
-        foreach (var (method, path) in endpoints)
+        foreach (var (method, path, form) in endpoints)
         {
             var url = Regex.Replace(path, "{[^}]+}", Guid.NewGuid().ToString());
             foreach (var (label, client) in new[] { ("anonymous", app.CreateClient()), ("revoked key", app.Api(revoked)) })
             {
-                using var response = await client.SendAsync(Request(method, url));
+                using var response = await client.SendAsync(Request(method, url, form));
                 if (response.StatusCode != HttpStatusCode.Unauthorized)
                 {
                     failures.Add($"{label}: {method} {path} → {(int)response.StatusCode}");
@@ -75,14 +75,14 @@ public sealed partial class PermissionSweepTests(Apps apps) : IClassFixture<Apps
         var endpoints = await EndpointsAsync(app);
         var failures = new List<string>();
         var calls = 0;
-        foreach (var (method, path) in endpoints)
+        foreach (var (method, path, form) in endpoints)
         {
             var targets = path.Contains('{', StringComparison.Ordinal)
                 ? ids.Select(id => Regex.Replace(Regex.Replace(path, "{[^}]*(id|Id)[^}]*}", id.ToString()), "{[^}]+}", "x")).ToList()
                 : [path];
             foreach (var url in targets)
             {
-                using var response = await api.SendAsync(Request(method, url));
+                using var response = await api.SendAsync(Request(method, url, form));
                 calls++;
                 var status = (int)response.StatusCode;
                 var body = await response.Content.ReadAsStringAsync();
@@ -106,18 +106,22 @@ public sealed partial class PermissionSweepTests(Apps apps) : IClassFixture<Apps
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Distinct()));
     }
 
-    private static HttpRequestMessage Request(string method, string url) => new(new HttpMethod(method), url)
+    /// <summary>A body of the kind the endpoint takes (an upload endpoint answers any other content type 415 at routing, before authentication).</summary>
+    private static HttpRequestMessage Request(string method, string url, bool form) => new(new HttpMethod(method), url)
     {
-        Content = method is "GET" or "DELETE" ? null : new StringContent("{}", Encoding.UTF8, "application/json"),
+        Content = method is "GET" or "DELETE" ? null
+            : form ? new MultipartFormDataContent { { new ByteArrayContent([0x25, 0x50, 0x44, 0x46]), "file", "x.pdf" } }
+            : new StringContent("{}", Encoding.UTF8, "application/json"),
     };
 
-    private static async Task<List<(string Method, string Path)>> EndpointsAsync(AnxinAppFactory app)
+    private static async Task<List<(string Method, string Path, bool Form)>> EndpointsAsync(AnxinAppFactory app)
     {
         var document = JsonNode.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"))!;
         // Only the API requires credentials; /culture (switching the language) is anonymous by design.
         return document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(p => p.Value!.AsObject().Where(o => o.Key is "get" or "post" or "put" or "delete" or "patch")
-                .Select(o => (o.Key.ToUpperInvariant(), p.Key)))
+                .Select(o => (o.Key.ToUpperInvariant(), p.Key,
+                    o.Value?["requestBody"]?["content"]?.AsObject().Any(c => c.Key == "multipart/form-data") == true)))
             .ToList();
     }
 

@@ -5,15 +5,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Anxin.Web.Features.Administration;
 
-public static class AdminResults
-{
-    public static IResult ToAdminHttp(this Result result, HttpContext http, Func<IResult>? ok = null) =>
-        result.ToHttp(http, ok, AdminMessages.For(http));
-
-    public static IResult ToAdminHttp<T>(this Result<T> result, HttpContext http, Func<T, IResult> ok) =>
-        result.ToHttp(http, ok, AdminMessages.For(http));
-}
-
 /// <summary>Localized permission names, grouped by area (the part before the dot).</summary>
 public static class PermissionCatalog
 {

@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Administration;
 
-public sealed record CreateApiKeyRequest(string? Name, Guid? OrgNodeId, IReadOnlyList<string>? Permissions);
+/// <param name="InsurerCode">A commissioning insurer's code: the key then sees only that insurer's data (X-14); blank for none.</param>
+public sealed record CreateApiKeyRequest(string? Name, Guid? OrgNodeId, IReadOnlyList<string>? Permissions, string? InsurerCode = null);
 
 /// <summary>The new key, in clear text this one time; only its SHA-256 hash is stored.</summary>
-public sealed record CreatedApiKeyDto(Guid Id, string Key, string Name, string Prefix, Guid OrgNodeId, IReadOnlyList<string> Permissions);
+public sealed record CreatedApiKeyDto(Guid Id, string Key, string Name, string Prefix, Guid OrgNodeId, IReadOnlyList<string> Permissions,
+    string? InsurerCode = null);
 
 /// <summary>
 /// Issues an API key on a node inside the user's scope, carrying only permissions the user
@@ -45,19 +47,23 @@ public sealed class CreateApiKeyHandler(AnxinDbContext db, CurrentUser me, TimeP
             errors.Add(nameof(request.OrgNodeId), request.OrgNodeId is null ? ValidationCodes.Required : "ApiKeys.NodeNotFound");
         }
 
+        // An insurer's own administrator can only issue keys of that insurer (a blank gets it too).
+        var insurerId = await Staff.StaffInsurers.ResolveAsync(db, me, request.InsurerCode, nameof(request.InsurerCode), errors, ct);
         if (errors.Any)
         {
             return Result<CreatedApiKeyDto>.Invalid(errors.All);
         }
 
+        var insurerCode = insurerId is { } iid ? await db.Insurers.Where(i => i.Id == iid).Select(i => i.Code).SingleAsync(ct) : null;
+
         try
         {
             var key = ApiKeys.Generate();
-            var apiKey = ApiKey.Create(request.Name!, ApiKeys.DisplayPrefix(key), ApiKeys.Hash(key), node!, permissions, me.Id ?? Guid.Empty);
+            var apiKey = ApiKey.Create(request.Name!, ApiKeys.DisplayPrefix(key), ApiKeys.Hash(key), node!, permissions, me.Id ?? Guid.Empty, insurerId);
             db.ApiKeys.Add(apiKey);
-            db.AddAuditEvent(EventName, nameof(ApiKey), apiKey.Id, $"{apiKey.Name} ({apiKey.Prefix}…) @ {node!.Code}: {apiKey.Permissions}", apiKey.OrgPath, time.GetUtcNow());
+            db.AddAuditEvent(EventName, nameof(ApiKey), apiKey.Id, $"{apiKey.Name} ({apiKey.Prefix}…) @ {node!.Code}{(insurerCode is null ? string.Empty : " insurer=" + insurerCode)}: {apiKey.Permissions}", apiKey.OrgPath, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return new CreatedApiKeyDto(apiKey.Id, key, apiKey.Name, apiKey.Prefix, apiKey.OrgNodeId, apiKey.PermissionList);
+            return new CreatedApiKeyDto(apiKey.Id, key, apiKey.Name, apiKey.Prefix, apiKey.OrgNodeId, apiKey.PermissionList, insurerCode);
         }
         catch (DomainException e)
         {

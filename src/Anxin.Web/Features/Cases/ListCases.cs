@@ -56,8 +56,7 @@ public sealed class ListCasesHandler(AnxinDbContext db)
     /// <summary>Rows in list order, masked, with owner names, streamed for the export.</summary>
     public async IAsyncEnumerable<CaseListItem> RowsAsync(CaseFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        // Owner names first, in their own query: one reader at a time on the connection, and no filter lifted on the cases.
-        var names = await db.Staff.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var names = await StaffNames.AllAsync(db, ct);
         await foreach (var row in Project(Filter(filter).OrderByDescending(c => c.ReportedAt).ThenByDescending(c => c.Id)).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row with { OwnerName = row.OwnerStaffId is { } o ? names.GetValueOrDefault(o) : null };
@@ -111,13 +110,13 @@ public sealed class ListCasesHandler(AnxinDbContext db)
 
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             query = query.Where(c => c.ReportedAt >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             query = query.Where(c => c.ReportedAt < end);
         }
 
@@ -129,17 +128,4 @@ public sealed class ListCasesHandler(AnxinDbContext db)
         db.Insurers.Where(i => i.Id == c.InsurerId).Select(i => i.Code).FirstOrDefault(),
         c.PolicyNumber, c.PolicyVerified, c.CoverageOutcome, c.Plate,
         Masking.Name(c.ReporterName), Masking.Mobile(c.ReporterMobile), c.LossAt, c.ReportedAt, c.LossPlace, c.OwnerStaffId, null));
-}
-
-/// <summary>Staff names by id across organisation scopes, in a query of their own (never inside a filtered query).</summary>
-public static class StaffNames
-{
-    public static async Task<Dictionary<Guid, string>> LoadAsync(AnxinDbContext db, IEnumerable<Guid?> ids, CancellationToken ct)
-    {
-        var wanted = ids.OfType<Guid>().Distinct().ToList();
-        return wanted.Count == 0
-            ? []
-            : await db.Staff.IgnoreQueryFilters().AsNoTracking().Where(s => wanted.Contains(s.Id))
-                .ToDictionaryAsync(s => s.Id, s => s.Name + " (" + s.WorkNumber + ")", ct);
-    }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Anxin.Data;
+using Anxin.Data.Bulk;
 using Anxin.Data.Interceptors;
 using Anxin.Domain.Administration;
+using Anxin.Domain.Calls;
 using Anxin.Domain.Cases;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Common;
@@ -43,12 +45,14 @@ public sealed record ReportLossRequest(
     Guid? CustomerId = null);
 
 /// <summary>
-/// Registers a loss report and issues its case number at once (CC-03): validates every field,
-/// finds the policy (by number, or for motor by plate) within the insurer's partition and checks
-/// cover; a report on a policy that cannot be found is accepted unverified (CC-10). In the same
-/// transaction: the dispatch clock starts, the reporter's SMS with the case number and the
-/// required documents (CC-09) goes to the outbox, the audit rows (the event and every field, as
-/// the save pipeline writes them) and, with an Idempotency-Key, the completed idempotency record.
+/// Registers a loss report and issues its case number at once (CC-03): validates every field
+/// (and every attached photo), finds the policy (by number, or for motor by plate) within the
+/// insurer's partition and checks cover; a report on a policy that cannot be found is accepted
+/// unverified (CC-10). In the same transaction: the attachments, the dispatch clock, the link from
+/// the call the report came in on, the reporter's SMS with the case number and the required
+/// documents (CC-09), the audit rows (the events and every field, as the save pipeline writes
+/// them) and, with an Idempotency-Key, the completed idempotency record. A report naming a
+/// customer may leave the reporter's name and mobile blank: the customer's are used.
 /// <para>
 /// Intake is the busiest write of the system, so the rows are not saved here: they go to the
 /// node's <see cref="GroupCommitWriter"/>, which commits many reports per transaction; this
@@ -64,22 +68,37 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
     private const string InsurersKey = "intake:insurers";
     private const string NodeKey = "intake:node:";
 
-    public Task<Result<CaseDetail>> HandleAsync(ReportLossRequest request, CancellationToken ct) => HandleAsync(request, null, ct);
+    public Task<Result<CaseDetail>> HandleAsync(ReportLossRequest request, CancellationToken ct, IReadOnlyList<AttachmentUpload>? attachments = null) =>
+        HandleAsync(request, null, ct, attachments);
 
     /// <param name="idempotency">With an Idempotency-Key: the completed record is written with the case, in one transaction.</param>
-    public async Task<Result<CaseDetail>> HandleAsync(ReportLossRequest request, IdempotencyClaim? idempotency, CancellationToken ct)
+    public async Task<Result<CaseDetail>> HandleAsync(ReportLossRequest request, IdempotencyClaim? idempotency, CancellationToken ct,
+        IReadOnlyList<AttachmentUpload>? attachments = null)
     {
         var now = time.GetUtcNow();
         var errors = new FieldErrors();
-        var report = LossReportValidation.Validate(request, me.IsApiKey ? IntakeChannel.Api : IntakeChannel.Phone, now, errors);
-        var insurers = await cache.GetAsync(InsurersKey, c => db.Insurers.IgnoreQueryFilters().AsNoTracking().ToListAsync(c), ct);
-        var insurerId = ResolveInsurer(insurers, request.InsurerCode, errors);
         var customerId = request.CustomerId;
-        if (customerId is { } cid && !await db.Customers.AnyAsync(c => c.Id == cid, ct))
+        if (customerId is { } cid)
         {
-            errors.Add(nameof(request.CustomerId), "Case.UnknownCustomer");
+            var customer = await db.Customers.AsNoTracking().Where(c => c.Id == cid).Select(c => new { c.Name, c.Mobile }).SingleOrDefaultAsync(ct);
+            if (customer is null)
+            {
+                errors.Add(nameof(request.CustomerId), "Case.UnknownCustomer");
+            }
+            else
+            {
+                request = request with
+                {
+                    ReporterName = string.IsNullOrWhiteSpace(request.ReporterName) ? customer.Name : request.ReporterName,
+                    ReporterMobile = string.IsNullOrWhiteSpace(request.ReporterMobile) ? customer.Mobile : request.ReporterMobile,
+                };
+            }
         }
 
+        var report = LossReportValidation.Validate(request, me.IsApiKey ? IntakeChannel.Api : IntakeChannel.Phone, now, errors);
+        var insurers = await cache.GetAsync(InsurersKey, c => db.Insurers.IgnoreQueryFilters().AsNoTracking().ToListAsync(c), ct);
+        var insurerId = PolicyLookup.ResolveInsurer(insurers, me.InsurerScope, request.InsurerCode, errors, nameof(request.InsurerCode));
+        var files = await AttachmentUploads.ReadAsync(attachments ?? [], errors, ct);
         if (errors.Any || report is null)
         {
             return Result<CaseDetail>.Invalid(errors.All);
@@ -97,11 +116,16 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
         await db.Database.OpenConnectionAsync(ct);
         Policy? policy;
         string? owner;
+        LinkedCall? call = null;
         try
         {
-            policy = await FindPolicyAsync(insurerId.Value, report, ct);
+            policy = await PolicyLookup.FindAsync(db, insurerId, report.PolicyNumber, report.Plate, report.LossAt, ct);
             customerId ??= policy?.CustomerId ?? await FindCustomerByMobileAsync(report.ReporterMobile, ct);
             owner = me.StaffId is { } staffId ? (await StaffNames.LoadAsync(db, [staffId], ct)).GetValueOrDefault(staffId) : null;
+            if (request.CallId is { } callId)
+            {
+                call = await db.Calls.AsNoTracking().Where(c => c.Id == callId).Select(c => new LinkedCall(c.Id, c.CaseId, c.OrgPath)).FirstOrDefaultAsync(ct);
+            }
         }
         finally
         {
@@ -109,10 +133,12 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
         }
 
         Case @case;
+        List<CaseAttachment> stored;
         try
         {
-            @case = Case.Register(await numbers.NextAsync(Case.NumberPrefix, ct), report, policy, insurerId.Value, customerId, request.CallId,
+            @case = Case.Register(await numbers.NextAsync(Case.NumberPrefix, ct), report, policy, insurerId, customerId, request.CallId,
                 me.StaffId, node, now);
+            stored = [.. files.Select(f => CaseAttachment.Create(@case, AttachmentKind.Intake, f.FileName, f.Content, me.StaffId))];
         }
         catch (DomainException e)
         {
@@ -132,14 +158,32 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
         var reported = AuditEntry.Event(now, "CaseReported", nameof(Case), @case.Id.ToString(),
             $"{@case.Number} {@case.Line} {@case.CoverageOutcome} policyVerified={@case.PolicyVerified}", actor, @case.OrgPath);
 
+        // The same event as CaseMessages.Queue writes: the case timeline finds the SMS by it.
+        var queued = AuditEntry.Event(now, CaseMessages.QueuedEvent, nameof(Case), @case.Id.ToString(), CaseMessages.Detail(sms), actor, @case.OrgPath);
+
         var insurer = insurers.FirstOrDefault(i => i.Id == @case.InsurerId);
         var detail = CaseDetail.From(@case, insurer?.Code, insurer?.Name, owner, node.Name);
 
-        var rows = new List<object>(64) { @case, clock, sms, clockStarted, reported };
+        var rows = new List<object>(64) { @case, clock, sms, clockStarted, reported, queued };
         AuditSaveChangesInterceptor.StampAdded(@case, now);
         AuditSaveChangesInterceptor.StampAdded(clock, now);
         rows.AddRange(AuditSaveChangesInterceptor.ForAdded(db.Model.FindEntityType(typeof(Case))!, @case, actor, now));
         rows.AddRange(AuditSaveChangesInterceptor.ForAdded(db.Model.FindEntityType(typeof(ServiceClock))!, clock, actor, now));
+        foreach (var attachment in stored)
+        {
+            AuditSaveChangesInterceptor.StampAdded(attachment, now);
+            rows.Add(attachment);
+        }
+
+        List<RowUpdate>? updates = null;
+        if (call is not null)
+        {
+            // The call the report came in on now shows the case, and the case timeline shows the call (CC-01).
+            updates = [new RowUpdate(typeof(Call), call.Id, [new(nameof(Call.CaseId), @case.Id)], now)];
+            rows.AddRange(AuditSaveChangesInterceptor.ForModified(db.Model.FindEntityType(typeof(Call))!, call.Id, call.OrgPath,
+                nameof(Call.CaseId), call.CaseId, @case.Id, actor, now));
+        }
+
         if (idempotency is not null)
         {
             rows.Add(idempotency.Complete(StatusCodes.Status201Created, JsonSerializer.Serialize(detail, json.Value.SerializerOptions),
@@ -149,7 +193,7 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(@case.ReportedAt, WorkingCalendar.ChinaTime).DateTime);
         try
         {
-            await writer.WriteAsync(new RowSet(rows, [CaseDayCount.Create(day, @case.InsurerId, node.Id, node.Path, 1)]), ct);
+            await writer.WriteAsync(new RowSet(rows, [CaseDayCount.Create(day, @case.InsurerId, node.Id, node.Path, 1)], updates), ct);
         }
         catch (Exception e) when (idempotency is not null && DbErrors.IsUniqueViolation(e))
         {
@@ -167,61 +211,11 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
 
     public static string Location(Guid id) => $"/api/v1/cases/{id}";
 
-    /// <summary>The insurer's own users and keys report for their insurer only; others name it by code, or report for us.</summary>
-    private InsurerChoice ResolveInsurer(IReadOnlyList<Insurer> insurers, string? code, FieldErrors errors)
-    {
-        code = string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
-        Guid? byCode = null;
-        if (code is not null)
-        {
-            byCode = insurers.FirstOrDefault(i => i.Code == code && i.IsActive)?.Id;
-            if (byCode is null)
-            {
-                errors.Add(nameof(ReportLossRequest.InsurerCode), "Case.UnknownInsurer");
-            }
-        }
-
-        if (me.InsurerScope is { } own)
-        {
-            if (byCode is not null && byCode != own)
-            {
-                errors.Add(nameof(ReportLossRequest.InsurerCode), "Case.OtherInsurer");
-            }
-
-            return new InsurerChoice(own);
-        }
-
-        return new InsurerChoice(byCode);
-    }
-
-    /// <summary>
-    /// The policy inside the insurer's partition, whatever organisation node owns it: an agent must
-    /// be able to check any policy of the insurer. By number first; for motor, by plate in force at the loss time.
-    /// </summary>
-    private async Task<Policy?> FindPolicyAsync(Guid? insurerId, LossReport report, CancellationToken ct)
-    {
-        var policies = db.Policies.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(p => p.InsurerId == insurerId);
-        if (report.PolicyNumber is { } number)
-        {
-            var normalized = number.Trim().ToUpperInvariant();
-            return await policies.FirstOrDefaultAsync(p => p.Number == normalized, ct);
-        }
-
-        if (report.Plate is { } plate)
-        {
-            var lossAt = report.LossAt;
-            return await policies.Where(p => p.Plate == plate && p.StartsAt <= lossAt)
-                .OrderByDescending(p => p.StartsAt).FirstOrDefaultAsync(ct);
-        }
-
-        return null;
-    }
-
     private async Task<Guid?> FindCustomerByMobileAsync(string mobile, CancellationToken ct)
     {
         var matches = await db.Customers.Where(c => c.IsActive && (c.Mobile == mobile || c.Phone2 == mobile)).Select(c => c.Id).Take(2).ToListAsync(ct);
         return matches.Count == 1 ? matches[0] : null;
     }
 
-    private readonly record struct InsurerChoice(Guid? Value);
+    private sealed record LinkedCall(Guid Id, Guid? CaseId, string OrgPath);
 }

@@ -126,11 +126,8 @@ public sealed class ListClocksHandler(AnxinDbContext db, CurrentUser me, TimePro
             byOwner);
     }
 
-    private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyList<Guid?> ids, CancellationToken ct)
-    {
-        var wanted = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToList();
-        return await db.Staff.IgnoreQueryFilters().Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-    }
+    private async Task<Dictionary<Guid, string>> NamesAsync(IReadOnlyList<Guid?> ids, CancellationToken ct) =>
+        (await StaffCards.LoadAsync(db, ids, ct)).ToDictionary(c => c.Key, c => c.Value.Name);
 }
 
 public sealed class ClockEndpoints : IEndpointModule

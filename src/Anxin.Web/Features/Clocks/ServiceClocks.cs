@@ -21,8 +21,22 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     /// Starts the clock of <paramref name="ruleCode"/> (as configured at the node) on a business
     /// object; returns the running one if that object already has it.
     /// </summary>
-    public async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
-        CancellationToken ct = default)
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="amount"/> (when given) replaces the node's amount where a
+    /// commissioning insurer sets its own commitment. The unit and warning share stay the rule's.
+    /// </summary>
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        int? amount, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, amount, null, ct);
+
+    /// <summary>As above; <paramref name="promisedBy"/> is an earlier deadline promised to the customer (see <see cref="ServiceClock.Start"/>).</summary>
+    public Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        DateTimeOffset? promisedBy, CancellationToken ct = default) => StartAsync(ruleCode, subjectType, subjectId, orgNodeId, ownerStaffId, null, promisedBy, ct);
+
+    private async Task<ServiceClock> StartAsync(string ruleCode, string subjectType, string subjectId, Guid orgNodeId, Guid? ownerStaffId,
+        int? amount, DateTimeOffset? promisedBy, CancellationToken ct)
     {
         var existing = await FindActiveAsync(subjectType, subjectId, ruleCode, ct);
         if (existing is not null)
@@ -34,8 +48,13 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
             ?? throw new ArgumentException($"Unknown organisation node {orgNodeId}.", nameof(orgNodeId));
         var rule = await ClockRuleBook.FindAsync(db, ruleCode, path, ct)
             ?? throw new ArgumentException($"Unknown clock rule {ruleCode}: add it to DefaultClockRules.", nameof(ruleCode));
+        if (amount is > 0 and var own)
+        {
+            rule = rule with { Amount = own };
+        }
+
         var now = time.GetUtcNow();
-        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct));
+        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct), promisedBy);
         db.ServiceClocks.Add(clock);
         db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id, StartedDetail(rule, clock), path, now);
         return clock;
@@ -69,6 +88,10 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     public Task<Result<ServiceClock>> StopAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct = default) =>
         ChangeAsync(subjectType, subjectId, ruleCode, "ClockStopped", null, (clock, now, calendar) => clock.Stop(now, calendar), ct);
 
+    /// <summary>Gives the running clock to a new owner (a hand-over): warnings and escalation follow the owner.</summary>
+    public Task<Result<ServiceClock>> ChangeOwnerAsync(string subjectType, string subjectId, string ruleCode, Guid? ownerStaffId, CancellationToken ct = default) =>
+        ChangeAsync(subjectType, subjectId, ruleCode, "ClockReassigned", ownerStaffId?.ToString(), (clock, _, _) => clock.ChangeOwner(ownerStaffId), ct);
+
     private async Task<Result<ServiceClock>> ChangeAsync(string subjectType, string subjectId, string ruleCode, string auditEvent, string? detail,
         Action<ServiceClock, DateTimeOffset, WorkingCalendar> change, CancellationToken ct)
     {
@@ -93,10 +116,13 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
         return clock;
     }
 
+    // The query returns the tracked instance when there is one: a clock stopped earlier in this
+    // unit of work (but not saved yet) still matches in the database and must not count as running,
+    // so that a use case can stop a clock and start the same rule again (a reassignment) in one save.
     private async Task<ServiceClock?> FindActiveAsync(string subjectType, string subjectId, string ruleCode, CancellationToken ct) =>
         db.ServiceClocks.Local.FirstOrDefault(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
-        ?? await db.ServiceClocks.IgnoreQueryFilters()
+        ?? (await db.ServiceClocks.IgnoreQueryFilters()
             .Where(c => c.SubjectType == subjectType && c.SubjectId == subjectId && c.RuleCode == ruleCode && c.State != ClockState.Stopped)
             .OrderByDescending(c => c.StartedAt)
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct) is { State: not ClockState.Stopped } running ? running : null);
 }

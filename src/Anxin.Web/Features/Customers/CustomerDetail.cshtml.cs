@@ -10,7 +10,7 @@ namespace Anxin.Web.Features.Customers;
 
 [HasPermission(Permissions.Customers.View)]
 public sealed class CustomerDetailModel(GetCustomerHandler get, GetCustomerTimelineHandler timeline, EditCustomerContactHandler edit,
-    RevealCustomerPersonalDataHandler reveal, CurrentUser me,
+    RevealCustomerPersonalDataHandler reveal, Anxin.Web.Features.Policies.ListPoliciesHandler policies, CurrentUser me,
     IStringLocalizer<CustomerText> customerText, IStringLocalizer<SharedResource> sharedText) : PageModel
 {
     [BindProperty]
@@ -25,6 +25,11 @@ public sealed class CustomerDetailModel(GetCustomerHandler get, GetCustomerTimel
     public CustomerDetail Customer { get; private set; } = null!;
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>The policies the customer holds (CUS-01), for people who may see policies.</summary>
+    public IReadOnlyList<Anxin.Web.Features.Policies.PolicyListItem> HeldPolicies { get; private set; } = [];
+
+    public bool CanSeePolicies => me.Has(Permissions.Policies.View);
 
     public string? Message { get; private set; }
 
@@ -123,6 +128,7 @@ public sealed class CustomerDetailModel(GetCustomerHandler get, GetCustomerTimel
 
         Customer = customer;
         Timeline = await timeline.HandleAsync(id, ct) ?? [];
+        HeldPolicies = CanSeePolicies ? await policies.ForCustomerAsync(id, ct) : [];
         return true;
     }
 

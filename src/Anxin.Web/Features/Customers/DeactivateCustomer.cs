@@ -24,12 +24,11 @@ public sealed class DeactivateCustomerHandler(AnxinDbContext db, TimeProvider ti
             return Result.Invalid(nameof(request.Version), "Validation.Version");
         }
 
-        if (customer.Version != request.Version)
+        if (!db.IsAtVersion(customer, request.Version.Value))
         {
             return Result.Conflict();
         }
 
-        db.Entry(customer).Property(c => c.Version).OriginalValue = request.Version.Value;
         try
         {
             customer.Deactivate();

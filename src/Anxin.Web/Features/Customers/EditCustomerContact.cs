@@ -48,12 +48,11 @@ public sealed class EditCustomerContactHandler(AnxinDbContext db)
             return Result<CustomerDetail>.Invalid(errors.All);
         }
 
-        if (customer.Version != request.Version)
+        if (!db.IsAtVersion(customer, request.Version!.Value))
         {
             return Result<CustomerDetail>.Conflict();
         }
 
-        db.Entry(customer).Property(c => c.Version).OriginalValue = request.Version!.Value;
         try
         {
             customer.UpdateContact(

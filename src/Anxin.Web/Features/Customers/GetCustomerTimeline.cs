@@ -1,19 +1,34 @@
 using Anxin.Data;
 using Anxin.Domain.Administration;
 using Anxin.Domain.Customers;
+using Anxin.Web.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Customers;
 
 /// <summary>
 /// One line of the customer 360 timeline. <see cref="Type"/> is the event name
-/// (CustomerRegistered, CustomerChanged, PersonalDataRevealed, …); later modules add calls,
-/// cases and claims as further types.
+/// (CustomerRegistered, CustomerChanged, PersonalDataRevealed, CaseReported, …), shown as
+/// CustomerText <c>Timeline.{Type}</c>; <see cref="Href"/> links to the case, call or claim it is about.
 /// </summary>
-public sealed record TimelineEntry(DateTimeOffset At, string Type, string? Actor, string? Detail);
+public sealed record TimelineEntry(DateTimeOffset At, string Type, string? Actor, string? Detail, string? Href = null);
 
-/// <summary>The customer's audit trail, newest first: business events and field changes (already masked).</summary>
-public sealed class GetCustomerTimelineHandler(AnxinDbContext db)
+/// <summary>
+/// Contacts with a customer recorded by another module (cases, calls, claims, complaints…): each
+/// module implements this anywhere in Anxin.Web.Features and it is registered automatically.
+/// Entries must respect the actor's scope (query through the filtered DbContext).
+/// </summary>
+[ExtensionPoint]
+public interface ICustomerTimelineSource
+{
+    Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid customerId, CancellationToken ct);
+}
+
+/// <summary>
+/// The customer's 360 timeline, newest first: the customer's own audit trail (business events and
+/// field changes, already masked) and every <see cref="ICustomerTimelineSource"/>.
+/// </summary>
+public sealed class GetCustomerTimelineHandler(AnxinDbContext db, IEnumerable<ICustomerTimelineSource> sources)
 {
     public const int MaxEntries = 100;
 
@@ -45,6 +60,11 @@ public sealed class GetCustomerTimelineHandler(AnxinDbContext db)
             entries.Add(new TimelineEntry(first.At, group.Key.Item2, first.ActorName, detail));
         }
 
-        return entries.Take(MaxEntries).ToList();
+        foreach (var source in sources)
+        {
+            entries.AddRange(await source.EntriesAsync(customerId, ct));
+        }
+
+        return [.. entries.OrderByDescending(e => e.At).Take(MaxEntries)];
     }
 }

@@ -19,8 +19,13 @@ public sealed class NewCustomerModel(RegisterCustomerHandler register,
     /// <summary>Customers with the same mobile, shown with a "register anyway" box.</summary>
     public IReadOnlyList<CustomerMatch> PossibleDuplicates { get; private set; } = [];
 
-    public void OnGet()
+    /// <summary>From the agent desk (<c>?callId=</c>): the caller's mobile is filled in.</summary>
+    public async Task OnGetAsync(Guid? callId, [FromServices] Calls.GetCallHandler calls, CancellationToken ct)
     {
+        if (callId is { } id)
+        {
+            Input.Mobile = await calls.MobileToRegisterAsync(id, ct);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -35,6 +35,21 @@ public sealed class GetHomeDashboardHandler(AnxinDbContext db, CurrentUser me, T
             tiles.Add(new("Home.TeamClocksBreached", breached, "/clocks/team", breached > 0));
         }
 
+        if (me.Has(Permissions.Cases.Report) && me.StaffId is { } reporter)
+        {
+            // Midnight in China time: "today" for a contact centre in Guangdong.
+            var china = now.ToOffset(TimeSpan.FromHours(8));
+            var today = new DateTimeOffset(china.Year, china.Month, china.Day, 0, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+            var mine = await db.Cases.CountAsync(c => c.ReportedByStaffId == reporter && c.ReportedAt >= today, ct);
+            tiles.Add(new("Home.Cases.MyReportsToday", mine, "/cases/new", false));
+        }
+
+        if (me.Has(Permissions.Cases.View))
+        {
+            var waiting = await db.Cases.CountAsync(c => c.Status == Domain.Cases.CaseStatus.Reported, ct);
+            tiles.Add(new("Home.Cases.AwaitingDispatch", waiting, "/cases?status=Reported", waiting > 0));
+        }
+
         if (me.Has(Permissions.Staff.View))
         {
             tiles.Add(new("Home.Admin.StaffCount", await db.Staff.CountAsync(s => s.IsActive, ct), "/admin/staff", false));

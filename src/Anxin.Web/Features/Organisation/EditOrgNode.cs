@@ -18,7 +18,11 @@ public sealed class EditOrgNodeHandler(AnxinDbContext db)
             return Result<OrgNodeDto>.NotFound();
         }
 
-        db.Entry(node).Property(n => n.Version).OriginalValue = request.Version;
+        if (!db.IsAtVersion(node, request.Version))
+        {
+            return Result<OrgNodeDto>.Conflict();
+        }
+
         var code = request.Code?.Trim();
         if (code != node.Code && await db.OrgNodes.IgnoreQueryFilters().AnyAsync(n => n.Code == code && n.Id != id, ct))
         {

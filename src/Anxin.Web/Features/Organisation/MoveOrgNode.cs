@@ -27,7 +27,11 @@ public sealed class MoveOrgNodeHandler(AnxinDbContext db, TimeProvider time)
             return Result<OrgNodeDto>.Invalid(nameof(request.NewParentId), request.NewParentId is null ? ValidationCodes.Required : "Org.ParentNotFound");
         }
 
-        db.Entry(node).Property(n => n.Version).OriginalValue = request.Version;
+        if (!db.IsAtVersion(node, request.Version))
+        {
+            return Result<OrgNodeDto>.Conflict();
+        }
+
         var oldDepth = node.Depth;
         string oldPath;
         try

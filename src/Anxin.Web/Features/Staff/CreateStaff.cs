@@ -11,11 +11,13 @@ using StaffMember = Anxin.Domain.Organisation.Staff;
 namespace Anxin.Web.Features.Staff;
 
 public sealed record CreateStaffRequest(string? WorkNumber, string? Name, Guid? OrgNodeId, string? Position, string? Mobile,
-    string? IdNumber, string? Email, string? UserName, string? InitialPassword, IReadOnlyList<string>? Roles);
+    string? IdNumber, string? Email, string? UserName, string? InitialPassword, IReadOnlyList<string>? Roles, string? InsurerCode = null);
 
 /// <summary>
 /// Adds a member of staff with a sign-in account: the staff row, the user (who must
 /// change the initial password) and the roles are saved in one transaction, or nothing is.
+/// With <see cref="CreateStaffRequest.InsurerCode"/> the account belongs to a commissioning insurer
+/// and sees only its data; an insurer's own administrators can only create accounts of it.
 /// </summary>
 public sealed class CreateStaffHandler(AnxinDbContext db, UserManager<ApplicationUser> users, CurrentUser me, GetStaffHandler get, TimeProvider time)
 {
@@ -48,6 +50,7 @@ public sealed class CreateStaffHandler(AnxinDbContext db, UserManager<Applicatio
         }
 
         var roles = StaffRoles.Validate(request.Roles, nameof(request.Roles), errors);
+        var insurerId = await StaffInsurers.ResolveAsync(db, me, request.InsurerCode, nameof(request.InsurerCode), errors, ct);
         var node = request.OrgNodeId is { } nodeId ? await db.OrgNodes.SingleOrDefaultAsync(n => n.Id == nodeId, ct) : null;
         if (request.OrgNodeId is not null && node is null)
         {
@@ -110,6 +113,7 @@ public sealed class CreateStaffHandler(AnxinDbContext db, UserManager<Applicatio
             DisplayName = staff.Name,
             StaffId = staff.Id,
             MustChangePassword = true,
+            InsurerId = insurerId,
         };
         var created = await users.CreateAsync(user, request.InitialPassword!);
         if (!created.Succeeded)
@@ -126,7 +130,8 @@ public sealed class CreateStaffHandler(AnxinDbContext db, UserManager<Applicatio
             }
         }
 
-        db.AddAuditEvent("StaffCreated", nameof(StaffMember), staff.Id, $"{staff.WorkNumber} {user.UserName}", staff.OrgPath, time.GetUtcNow());
+        var insurerNote = request.InsurerCode is { Length: > 0 } && insurerId is not null ? " insurer=" + request.InsurerCode.Trim().ToUpperInvariant() : string.Empty;
+        db.AddAuditEvent("StaffCreated", nameof(StaffMember), staff.Id, $"{staff.WorkNumber} {user.UserName}{insurerNote}", staff.OrgPath, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (await get.HandleAsync(staff.Id, ct))!;
@@ -166,4 +171,17 @@ public static class StaffRoles
             _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new FieldError(passwordField, "Password.Policy"),
             _ => new FieldError(string.Empty, "Error.Validation"),
         }).Distinct().ToList();
+}
+
+/// <summary>
+/// The commissioning insurer of a new account or key: blank or OWN for none; an actor who
+/// belongs to an insurer can only give out their own insurer (a blank gets it too).
+/// </summary>
+public static class StaffInsurers
+{
+    public static async Task<Guid?> ResolveAsync(AnxinDbContext db, CurrentUser me, string? code, string field, FieldErrors errors, CancellationToken ct)
+    {
+        var insurers = await Policies.InsurerDirectory.LoadAsync(db, ct);
+        return insurers.Resolve(code, me.InsurerScope, field, errors);
+    }
 }

@@ -74,7 +74,11 @@ public sealed class EditStaffHandler(AnxinDbContext db, UserManager<ApplicationU
             return Result<StaffDetail>.Forbidden();
         }
 
-        db.Entry(staff).Property(s => s.Version).OriginalValue = request.Version!.Value;
+        if (!db.IsAtVersion(staff, request.Version!.Value))
+        {
+            return Result<StaffDetail>.Conflict();
+        }
+
         try
         {
             staff.Rename(request.Name!);

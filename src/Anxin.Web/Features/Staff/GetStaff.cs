@@ -7,7 +7,7 @@ namespace Anxin.Web.Features.Staff;
 /// <summary>One member of staff as shown to an editor: personal data masked.</summary>
 public sealed record StaffDetail(Guid Id, string WorkNumber, string Name, Guid OrgNodeId, string? OrgNodeName, string? Position,
     string Mobile, string IdNumber, string Email, bool IsActive, long Version, string? UserName, IReadOnlyList<string> Roles, bool IsLocked,
-    Guid? WiderScopeNodeId = null);
+    Guid? WiderScopeNodeId = null, string? InsurerCode = null, string? InsurerName = null);
 
 public sealed class GetStaffHandler(AnxinDbContext db, TimeProvider time)
 {
@@ -28,9 +28,12 @@ public sealed class GetStaffHandler(AnxinDbContext db, TimeProvider time)
         }
 
         var account = (await StaffAccounts.LoadAsync(db, [id], ct)).GetValueOrDefault(id);
+        var insurer = account?.InsurerId is { } insurerId
+            ? await db.Insurers.AsNoTracking().Where(i => i.Id == insurerId).Select(i => new { i.Code, i.Name }).SingleOrDefaultAsync(ct)
+            : null;
         var staff = s.Staff;
         return new StaffDetail(staff.Id, staff.WorkNumber, staff.Name, staff.OrgNodeId, s.OrgNodeName, staff.Position,
             Masking.Mobile(staff.Mobile), Masking.IdNumber(staff.IdNumber), Masking.Email(staff.Email), staff.IsActive, staff.Version,
-            account?.UserName, account?.Roles ?? [], account?.IsLockedAt(time.GetUtcNow()) ?? false, account?.WiderScopeNodeId);
+            account?.UserName, account?.Roles ?? [], account?.IsLockedAt(time.GetUtcNow()) ?? false, account?.WiderScopeNodeId, insurer?.Code, insurer?.Name);
     }
 }

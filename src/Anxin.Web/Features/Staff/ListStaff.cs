@@ -92,7 +92,8 @@ public sealed class ListStaffHandler(AnxinDbContext db, TimeProvider time)
 }
 
 /// <summary>The sign-in account of each member of staff: user name, roles, lockout.</summary>
-public sealed record StaffAccount(Guid UserId, string? UserName, IReadOnlyList<string> Roles, DateTimeOffset? LockoutEnd, Guid? WiderScopeNodeId = null)
+public sealed record StaffAccount(Guid UserId, string? UserName, IReadOnlyList<string> Roles, DateTimeOffset? LockoutEnd, Guid? WiderScopeNodeId = null,
+    Guid? InsurerId = null)
 {
     public bool IsLockedAt(DateTimeOffset now) => LockoutEnd is { } end && end > now;
 }
@@ -107,7 +108,7 @@ public static class StaffAccounts
         }
 
         var users = await db.Users.AsNoTracking().Where(u => u.StaffId != null && staffIds.Contains(u.StaffId.Value))
-            .Select(u => new { u.Id, StaffId = u.StaffId!.Value, u.UserName, u.LockoutEnd, u.ScopeNodeId }).ToListAsync(ct);
+            .Select(u => new { u.Id, StaffId = u.StaffId!.Value, u.UserName, u.LockoutEnd, u.ScopeNodeId, u.InsurerId }).ToListAsync(ct);
         var userIds = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
@@ -117,7 +118,7 @@ public static class StaffAccounts
         return users.GroupBy(u => u.StaffId).ToDictionary(g => g.Key, g =>
         {
             var u = g.First();
-            return new StaffAccount(u.Id, u.UserName, SortRoles(byUser[u.Id]), u.LockoutEnd, u.ScopeNodeId);
+            return new StaffAccount(u.Id, u.UserName, SortRoles(byUser[u.Id]), u.LockoutEnd, u.ScopeNodeId, u.InsurerId);
         });
     }
 

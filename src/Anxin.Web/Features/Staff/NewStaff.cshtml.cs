@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Anxin.Web.Features.Staff;
 
 [HasPermission(Permissions.Staff.Manage)]
-public sealed class NewStaffModel(CreateStaffHandler create, GetOrgTreeHandler tree,
+public sealed class NewStaffModel(CreateStaffHandler create, GetOrgTreeHandler tree, Anxin.Data.AnxinDbContext db, CurrentUser me,
     IStringLocalizer<StaffText> staffText, IStringLocalizer<SharedResource> sharedText) : PageModel
 {
     [BindProperty]
@@ -18,16 +18,22 @@ public sealed class NewStaffModel(CreateStaffHandler create, GetOrgTreeHandler t
 
     public IReadOnlyList<OrgNodeDto> Nodes { get; private set; } = [];
 
+    /// <summary>The commissioning insurers an account may belong to (only the actor's own, for an insurer's administrator).</summary>
+    public IReadOnlyList<Policies.InsurerRef> Insurers { get; private set; } = [];
+
+    public bool OneInsurer => me.InsurerScope is not null;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Nodes = await tree.HandleAsync(ct);
         Input.OrgNodeId ??= Nodes.FirstOrDefault()?.Id;
+        await LoadInsurersAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var result = await create.HandleAsync(new CreateStaffRequest(Input.WorkNumber, Input.Name, Input.OrgNodeId, Input.Position,
-            Input.Mobile, Input.IdNumber, Input.Email, Input.UserName, Input.InitialPassword, Input.Roles), ct);
+            Input.Mobile, Input.IdNumber, Input.Email, Input.UserName, Input.InitialPassword, Input.Roles, Input.InsurerCode), ct);
         if (result.IsOk)
         {
             return Redirect($"/admin/staff/{result.Value!.Id}");
@@ -37,8 +43,12 @@ public sealed class NewStaffModel(CreateStaffHandler create, GetOrgTreeHandler t
         result.AddTo(ModelState, new StaffLocalizer(staffText, sharedText));
         Input.InitialPassword = null;
         Nodes = await tree.HandleAsync(ct);
+        await LoadInsurersAsync(ct);
         return Page();
     }
+
+    private async Task LoadInsurersAsync(CancellationToken ct) =>
+        Insurers = (await Policies.InsurerDirectory.LoadAsync(db, ct)).All.Where(i => me.InsurerScope is null || i.Id == me.InsurerScope).ToList();
 
     public sealed class StaffInput
     {
@@ -61,5 +71,8 @@ public sealed class NewStaffModel(CreateStaffHandler create, GetOrgTreeHandler t
         public string? InitialPassword { get; set; }
 
         public List<string> Roles { get; set; } = [];
+
+        /// <summary>A commissioning insurer's code; blank for our own staff.</summary>
+        public string? InsurerCode { get; set; }
     }
 }

@@ -9,32 +9,33 @@ public sealed class StaffEndpoints : IEndpointModule
 {
     public void Map(IEndpointRouteBuilder api)
     {
+        api = api.WithFeatureText<Anxin.Web.Resources.StaffText>();
         var group = api.MapGroup("/staff").WithTags("Staff");
 
         group.MapGet("/", async ([AsParameters] StaffQuery q, ListStaffHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(new ListStaffRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToStaffHttp(http, Results.Ok))
+                (await h.HandleAsync(new ListStaffRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Staff.View);
         group.MapGet("/export", ([AsParameters] StaffQuery q, string? format, ExportStaffHandler h, HttpContext http) =>
-                h.Handle(q.ToFilter(), format, q.Columns).ToStaffHttp(http, file => file))
+                h.Handle(q.ToFilter(), format, q.Columns).ToHttp(http, file => file))
             .RequirePermission(Permissions.Staff.Export);
         group.MapGet("/{id:guid}", async (Guid id, GetStaffHandler h, CancellationToken ct) =>
                 await h.HandleAsync(id, ct) is { } staff ? Results.Ok(staff) : Results.Problem(statusCode: 404))
             .RequirePermission(Permissions.Staff.View);
         group.MapPost("/", async (CreateStaffRequest request, CreateStaffHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToStaffHttp(http, s => Results.Created($"/api/v1/staff/{s.Id}", s)))
+                (await h.HandleAsync(request, ct)).ToHttp(http, s => Results.Created($"/api/v1/staff/{s.Id}", s)))
             .RequirePermission(Permissions.Staff.Manage)
             .WithIdempotency();
         group.MapPut("/{id:guid}", async (Guid id, EditStaffRequest request, EditStaffHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToStaffHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Staff.Manage);
         group.MapPost("/{id:guid}/reset-password", async (Guid id, ResetStaffPasswordRequest request, ResetStaffPasswordHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToStaffHttp(http))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http))
             .RequirePermission(Permissions.Staff.ResetPassword);
         group.MapPost("/{id:guid}/unlock", async (Guid id, UnlockStaffAccountHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, ct)).ToStaffHttp(http))
+                (await h.HandleAsync(id, ct)).ToHttp(http))
             .RequirePermission(Permissions.Staff.Manage);
         group.MapPost("/{id:guid}/reveal", async (Guid id, RevealStaffPersonalDataRequest request, RevealStaffPersonalDataHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(id, request, ct)).ToStaffHttp(http, Results.Ok))
+                (await h.HandleAsync(id, request, ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Staff.View)
             .RequirePermission(Permissions.PersonalData.Reveal);
     }

@@ -12,8 +12,11 @@ using Npgsql;
 
 namespace Anxin.Web.Infrastructure.Data;
 
-/// <summary>The rows of one business operation, written all or nothing (plus additions to the dashboard rollup).</summary>
-public sealed record RowSet(IReadOnlyList<object> Rows, IReadOnlyList<CaseDayCount> DayCounts);
+/// <summary>
+/// The rows of one business operation, written all or nothing: new rows, additions to the dashboard
+/// rollup and (after the inserts) columns set on existing rows.
+/// </summary>
+public sealed record RowSet(IReadOnlyList<object> Rows, IReadOnlyList<CaseDayCount> DayCounts, IReadOnlyList<RowUpdate>? Updates = null);
 
 /// <summary>
 /// Group commit for high-volume inserts (loss-report intake): requests prepare their rows in
@@ -180,6 +183,12 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
             if (counts.Count > 0)
             {
                 await CaseDayCounts.AddAsync(_model!, connection, tx, counts, ct);
+            }
+
+            var updates = batch.Where(p => p.Rows.Updates is { Count: > 0 }).SelectMany(p => p.Rows.Updates!).ToList();
+            if (updates.Count > 0)
+            {
+                await RowUpdates.ApplyAsync(_model!, connection, tx, updates, ct);
             }
 
             await tx.CommitAsync(ct);

@@ -14,7 +14,8 @@ namespace Anxin.Web.Infrastructure.Demo;
 /// role, two commissioning insurers and an API key for the head-office administrator.
 /// Roles and their default permissions are seeded everywhere (see <see cref="SeedRolesAsync"/>).
 /// </summary>
-public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles)
+public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUser> users, RoleManager<ApplicationRole> roles,
+    Messaging.IBusinessNumberGenerator numbers, TimeProvider time, IServiceProvider services, DispatchDemoData dispatchDemo)
 {
     public const string Password = "Anxin@2026";
     public const string HeadOfficeApiKey = "ak_demo-head-office-admin-key-0000000000";
@@ -95,10 +96,12 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
         await DemoPolicies.SeedAsync(db, nodes);
 
         var i = 0;
+        var people = new Dictionary<string, Staff>();
         foreach (var p in People)
         {
             i++;
             var staff = Staff.Create(p.WorkNo, p.Name, nodes[p.Node]);
+            people[p.User] = staff;
             staff.UpdateContact(null, MobileNumber.Create($"138{i:D4}{5678 + i:D4}").Value, DemoIdNumber(i), null);
             db.Staff.Add(staff);
             await db.SaveChangesAsync();
@@ -107,10 +110,26 @@ public sealed class DemoDataSeeder(AnxinDbContext db, UserManager<ApplicationUse
             Check(await users.AddToRolesAsync(user, p.Roles));
         }
 
+        // A commissioning insurer's own staff member: sees and maintains PICC's policies and cases only.
+        var picc = Staff.Create("P001", "任保", nodes["GD"]);
+        db.Staff.Add(picc);
+        await db.SaveChangesAsync();
+        var piccUser = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(), UserName = "piccuser", DisplayName = picc.Name, StaffId = picc.Id,
+            InsurerId = await db.Insurers.Where(x => x.Code == "PICC").Select(x => x.Id).SingleAsync(),
+        };
+        Check(await users.CreateAsync(piccUser, Password));
+        Check(await users.AddToRolesAsync(piccUser, [RoleCodes.Underwriter, RoleCodes.Agent]));
+
         var admin = await users.FindByNameAsync("admin");
         db.ApiKeys.Add(ApiKey.Create("演示：总公司管理员", ApiKeys.DisplayPrefix(HeadOfficeApiKey), ApiKeys.Hash(HeadOfficeApiKey),
             nodes["HO"], Permissions.All, admin!.Id));
         await db.SaveChangesAsync();
+        await CallDemoData.SeedAsync(db, numbers, time, DemoIdNumber);
+        await DemoCases.SeedAsync(db, nodes, numbers, time);
+        await DemoRequests.SeedAsync(db, services, nodes, people);
+        await dispatchDemo.SeedAsync();
     }
 
     /// <summary>Every role of X-02 with its default permissions; existing grants are left alone.</summary>

@@ -1,11 +1,15 @@
 using Anxin.Data;
+using Anxin.Domain.Cases;
 using Anxin.Domain.Organisation;
 using Anxin.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Infrastructure.Demo;
 
-/// <summary>Demo policies: PICC and PAIC motor policies (one lapsed), and our own property and accident business.</summary>
+/// <summary>
+/// Demo policies: PICC and PAIC motor policies (one lapsed), and our own property and accident
+/// business; PICC's own motor claim-documents list (CC-09), which adds the registration certificate.
+/// </summary>
 public static class DemoPolicies
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.FromHours(8));
@@ -32,6 +36,10 @@ public static class DemoPolicies
         db.Policies.Add(Policy.Register(new PolicyDraft("AX-ACC-2026-0001", ProductLine.Accident, "赵敏", "13500135005", "赵敏", null,
             Start, end, 300m, null, null, null, null,
             [new("ADD", null, 500_000m), new("AMR", null, 20_000m, 100m)]), null, null, gd));
+        db.RequiredDocumentLists.Add(RequiredDocumentList.Create(insurers["PICC"], ProductLine.Motor,
+            [.. RequiredDocumentList.MotorDefaults.Select(d => d.Zh).Take(4), "车辆登记证书复印件", .. RequiredDocumentList.MotorDefaults.Select(d => d.Zh).Skip(4)],
+            [.. RequiredDocumentList.MotorDefaults.Select(d => d.En).Take(4), "Copy of the vehicle registration certificate",
+                .. RequiredDocumentList.MotorDefaults.Select(d => d.En).Skip(4)]));
         await db.SaveChangesAsync();
     }
 }

@@ -8,7 +8,10 @@ public interface IEndpointModule
     void Map(IEndpointRouteBuilder api);
 }
 
-/// <summary>Use-case handlers are classes named *Handler in Anxin.Web.Features; registered scoped.</summary>
+/// <summary>
+/// Use-case handlers are classes named *Handler in Anxin.Web.Features; registered scoped. So are the
+/// implementations of every <see cref="ExtensionPointAttribute"/> interface, as that interface.
+/// </summary>
 public static class FeatureDiscovery
 {
     public static IServiceCollection AddFeatureHandlers(this IServiceCollection services)
@@ -16,6 +19,14 @@ public static class FeatureDiscovery
         foreach (var type in FeatureTypes().Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal)))
         {
             services.AddScoped(type);
+        }
+
+        foreach (var type in FeatureTypes())
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.GetCustomAttribute<ExtensionPointAttribute>() is not null))
+            {
+                services.AddScoped(contract, type);
+            }
         }
 
         return services;

@@ -93,6 +93,9 @@ public sealed class FieldErrors
 
     public void Add(string field, string code) => _errors.Add(new FieldError(field, code));
 
+    /// <summary>An error whose message names something (<paramref name="argument"/> fills its <c>{0}</c>).</summary>
+    public void Add(string field, string code, string? argument) => _errors.Add(new FieldError(field, code, argument));
+
     /// <summary>Validates an optional value object: blank is fine, otherwise it must be valid.</summary>
     public T? Optional<T>(string field, string? input, Func<string?, ValueResult<T>> create)
         where T : class

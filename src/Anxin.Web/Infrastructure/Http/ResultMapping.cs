@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Anxin.Web.Resources;
+using Anxin.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -8,10 +8,10 @@ namespace Anxin.Web.Infrastructure.Http;
 /// <summary>Turns results into problem details (API) and model-state errors (pages), localized.</summary>
 public static class ResultMapping
 {
-    /// <param name="text">The feature's localizer (see FeatureText); the shared strings by default.</param>
+    /// <param name="text">A localizer; by default the endpoint's feature strings, then the shared ones (see FeatureText.ForEndpoint).</param>
     public static IResult ToHttp(this Result result, HttpContext http, Func<IResult>? ok = null, IStringLocalizer? text = null)
     {
-        text ??= http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        text ??= FeatureText.ForEndpoint(http);
         return result.Status switch
         {
             ResultStatus.Ok => ok?.Invoke() ?? TypedResults.NoContent(),

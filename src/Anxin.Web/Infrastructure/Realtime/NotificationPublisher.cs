@@ -73,10 +73,7 @@ public sealed partial class PostgresNotificationPublisher(IServiceScopeFactory s
     {
         try
         {
-            var payload = JsonSerializer.Serialize(new NotifyPayload(userId, notificationId));
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AnxinDbContext>();
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
+            await PostgresNotify.SendAsync(scopes, Channel, new NotifyPayload(userId, notificationId), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -5,16 +5,19 @@ using Npgsql;
 namespace Anxin.Web.Infrastructure.Realtime;
 
 /// <summary>
-/// One dedicated connection per node that runs <c>LISTEN anxin_notifications</c> and waits;
-/// each NOTIFY (from any node) is forwarded to this node's hub. The connection is re-opened
-/// after any failure, with a growing pause (1 s up to 30 s). Pushes missed while disconnected
-/// are not replayed: the badge is read from the database on the next page.
+/// One dedicated connection per node that runs <c>LISTEN anxin_notifications</c> (and the
+/// channel of every registered <see cref="ILiveChannel"/>) and waits; each NOTIFY (from any
+/// node) is forwarded to this node's hub. The connection is re-opened after any failure, with a
+/// growing pause (1 s up to 30 s). Pushes missed while disconnected are not replayed: the badge
+/// is read from the database on the next page.
 /// </summary>
 public sealed partial class PostgresNotificationListener(string connectionString, LocalNotificationPusher pusher,
-    ILogger<PostgresNotificationListener> log) : BackgroundService
+    IEnumerable<ILiveChannel> channels, ILogger<PostgresNotificationListener> log) : BackgroundService
 {
-    private readonly Channel<NotifyPayload> _inbox = Channel.CreateBounded<NotifyPayload>(
+    private readonly Channel<(string Channel, string Payload)> _inbox = Channel.CreateBounded<(string, string)>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    private readonly Dictionary<string, ILiveChannel> _channels = channels.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     /// <summary>Set once the LISTEN is active (tests wait for it).</summary>
     public TaskCompletionSource Listening { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,20 +34,16 @@ public sealed partial class PostgresNotificationListener(string connectionString
             {
                 var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 };
                 await using var conn = new NpgsqlConnection(builder.ConnectionString);
-                conn.Notification += (_, e) =>
-                {
-                    if (TryParse(e.Payload) is { } payload)
-                    {
-                        _inbox.Writer.TryWrite(payload);
-                    }
-                };
+                conn.Notification += (_, e) => _inbox.Writer.TryWrite((e.Channel, e.Payload));
                 await conn.OpenAsync(ct);
-                await using (var listen = new NpgsqlCommand("LISTEN " + PostgresNotificationPublisher.Channel, conn))
+                var names = new[] { PostgresNotificationPublisher.Channel }.Concat(_channels.Keys).ToList();
+                foreach (var name in names)
                 {
+                    await using var listen = new NpgsqlCommand("LISTEN " + name, conn);
                     await listen.ExecuteNonQueryAsync(ct);
                 }
 
-                LogListening(log);
+                LogListening(log, string.Join(", ", names));
                 Listening.TrySetResult();
                 pause = TimeSpan.FromSeconds(1);
                 while (!ct.IsCancellationRequested)
@@ -77,9 +76,19 @@ public sealed partial class PostgresNotificationListener(string connectionString
     {
         try
         {
-            await foreach (var p in _inbox.Reader.ReadAllAsync(ct))
+            await foreach (var (channel, payload) in _inbox.Reader.ReadAllAsync(ct))
             {
-                await pusher.PushAsync(p.U, p.N, ct);
+                if (channel == PostgresNotificationPublisher.Channel)
+                {
+                    if (TryParse(payload) is { } p)
+                    {
+                        await pusher.PushAsync(p.U, p.N, ct);
+                    }
+                }
+                else if (_channels.TryGetValue(channel, out var live))
+                {
+                    await live.DeliverAsync(payload, ct);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -99,8 +108,8 @@ public sealed partial class PostgresNotificationListener(string connectionString
         }
     }
 
-    [LoggerMessage(LogLevel.Information, "Listening for live notifications (LISTEN anxin_notifications)")]
-    private static partial void LogListening(ILogger logger);
+    [LoggerMessage(LogLevel.Information, "Listening for live notifications (LISTEN {Channels})")]
+    private static partial void LogListening(ILogger logger, string channels);
 
     [LoggerMessage(LogLevel.Warning, "Live-notification listener lost its connection ({Error}); retrying in {Seconds}s")]
     private static partial void LogDisconnected(ILogger logger, string error, double seconds);

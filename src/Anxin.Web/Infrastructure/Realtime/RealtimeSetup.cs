@@ -8,7 +8,8 @@ public static class RealtimeSetup
     /// </summary>
     public static IServiceCollection AddNotificationsPush(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSignalR();
+        services.AddSignalR().AddJsonProtocol(o =>
+            o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<ConnectedUsers>();
         services.AddSingleton<LocalNotificationPusher>();
         if (string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
@@ -17,6 +18,7 @@ public static class RealtimeSetup
             services.AddSingleton(sp => new PostgresNotificationListener(
                 config.GetConnectionString("Postgres") ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set."),
                 sp.GetRequiredService<LocalNotificationPusher>(),
+                sp.GetServices<ILiveChannel>(),
                 sp.GetRequiredService<ILogger<PostgresNotificationListener>>()));
             services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
         }

@@ -67,6 +67,8 @@
         .withUrl('/hubs/notifications')
         .withAutomaticReconnect()
         .build();
+    // One connection per page: other scripts (the agent desk's screen pops) add their handlers to it.
+    window.anxinHub = connection;
     connection.on('notification', function (n) {
         setCount(typeof n.unread === 'number' ? n.unread : count() + 1);
         showToast(n);

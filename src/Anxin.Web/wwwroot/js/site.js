@@ -22,6 +22,16 @@
             var link = document.querySelector('[data-shortcut-new]');
             if (link) { e.preventDefault(); link.click(); }
         }
+        // Alt+<letter or digit> activates the element with that accesskey, the same in every browser
+        // (browsers differ: Chrome on Linux and Firefox want Alt+Shift, macOS Ctrl+Option).
+        if (e.altKey && !e.ctrlKey && !e.metaKey && /^[a-z0-9]$/i.test(e.key || '') && !e.defaultPrevented) {
+            var target = document.querySelector('[accesskey="' + e.key.toLowerCase() + '"], [accesskey="' + e.key.toUpperCase() + '"]');
+            if (target) {
+                e.preventDefault();
+                target.focus();
+                if (target.matches('a, button, input[type=radio], input[type=checkbox], input[type=submit]')) { target.click(); }
+            }
+        }
     });
 
     // Confirm dialogs for destructive buttons.
