@@ -63,7 +63,11 @@ public sealed class FakeData
         }
     }
 
-    public (double Lat, double Lng) Coordinates() => (22.3 + (_random.NextDouble() * 8), 113.5 + (_random.NextDouble() * 8));
+    /// <summary>Where scenes (and surveyors) are drawn: south-east China.</summary>
+    public static readonly (double MinLat, double MaxLat, double MinLng, double MaxLng) CoordinateBox = (22.3, 30.3, 113.5, 121.5);
+
+    public (double Lat, double Lng) Coordinates() => (CoordinateBox.MinLat + (_random.NextDouble() * (CoordinateBox.MaxLat - CoordinateBox.MinLat)),
+        CoordinateBox.MinLng + (_random.NextDouble() * (CoordinateBox.MaxLng - CoordinateBox.MinLng)));
 
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 

@@ -93,22 +93,31 @@ public static class Generate
         t.Restart();
         var agentIds = new List<Guid>(agents);
         var staffRows = new List<object>();
-        for (var i = 0; i < agents + surveyors; i++)
+        for (var i = 0; i < agents; i++)
         {
-            var surveyor = i >= agents;
-            var staff = Staff.Create((surveyor ? "S" : "A") + i.ToString("D6", CultureInfo.InvariantCulture), fake.Name(), fake.Pick(intakeNodes));
-            staff.UpdateContact(surveyor ? "查勘员" : "坐席", MobileNumber.Create(fake.Mobile()).Value, null, null);
+            var staff = Staff.Create("A" + i.ToString("D6", CultureInfo.InvariantCulture), fake.Name(), fake.Pick(intakeNodes));
+            staff.UpdateContact("坐席", MobileNumber.Create(fake.Mobile()).Value, null, null);
             staffRows.Add(staff);
-            if (!surveyor)
-            {
-                agentIds.Add(staff.Id);
-            }
+            agentIds.Add(staff.Id);
         }
 
         Stamp(staffRows, now);
         await writer.AddAsync(staffRows);
         await writer.FlushAsync();
-        steps.Add("staff (agents) + surveyors (TODO: Surveyor rows once feat/dispatch lands)", staffRows.Count, t.Elapsed.TotalSeconds, staffRows.Count / t.Elapsed.TotalSeconds);
+        steps.Add("staff (agents)", staffRows.Count, t.Elapsed.TotalSeconds, staffRows.Count / t.Elapsed.TotalSeconds);
+
+        // Surveyors where the cases are (Guangdong busiest), with profiles and positions (foreign keys: staff, profile, position).
+        t.Restart();
+        var crew = SurveyorData.Create(fake, weighted, surveyors, insurers, now, FakeData.CoordinateBox, numberFrom: agents);
+        foreach (var part in new[] { crew.Staff, crew.Profiles, crew.Positions })
+        {
+            Stamp(part, now);
+            await writer.AddAsync(part);
+            await writer.FlushAsync();
+        }
+
+        steps.Add("surveyors (staff, profiles, positions)", crew.Staff.Count + crew.Profiles.Count + crew.Positions.Count, t.Elapsed.TotalSeconds,
+            (crew.Staff.Count + crew.Profiles.Count + crew.Positions.Count) / t.Elapsed.TotalSeconds);
 
         // Policies and cases, in chunks: a chunk's policies stay in memory for its cases' coverage checks.
         var calendar = new WorkingCalendar(WorkingCalendar.StandardHours, []);

@@ -8,6 +8,8 @@ public sealed class Table(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
+    public int Count => _rows.Count;
+
     public void Add(params object?[] cells) => _rows.Add(cells.Select(Format).ToArray());
 
     public override string ToString()
