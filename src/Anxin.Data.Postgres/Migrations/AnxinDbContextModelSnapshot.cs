@@ -642,6 +642,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactMobile");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Number")
@@ -653,11 +655,17 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("PolicyNumber");
+
                     b.HasIndex("ReporterMobile");
 
                     b.HasIndex("InsurerId", "ReportedAt");
 
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("ReportedAt", "Id", "OrgPath", "InsurerId");
+
+                    b.HasIndex("Status", "ReportedAt", "Id", "OrgPath", "InsurerId");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -715,6 +723,30 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Cases.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Day", "OrgNodeId", "InsurerId");
+
+                    b.ToTable("CaseDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Cases.RequiredDocumentList", b =>
@@ -1165,6 +1197,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("OrgNodeId");
 
+                    b.HasIndex("Phone2");
+
                     b.HasIndex("OrgPath", "Name", "Id");
 
                     b.ToTable("Customers");
@@ -1367,6 +1401,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.ToTable("SurveyorPositions", (string)null);
                 });
 
@@ -1425,7 +1461,9 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("OrgNodeId");
 
-                    b.HasIndex("OrgPath", "Presence");
+                    b.HasIndex("BaseLatitude", "BaseLongitude");
+
+                    b.HasIndex("OrgPath", "Presence", "Skills", "ActiveLoad", "LoadCap", "StaffId", "InsurerIdList");
 
                     b.ToTable("SurveyorProfiles", (string)null);
                 });
@@ -1770,28 +1808,6 @@ namespace Anxin.Data.Postgres.Migrations
                         },
                         new
                         {
-                            Id = new Guid("c0eda59e-e8f6-7742-1647-3ef1a917d653"),
-                            Body = "案件 {caseNumber}（车牌 {plate}）已由 {cancelledBy} 撤案：{reason}。无需再联系客户或前往现场。",
-                            Channel = "InApp",
-                            Code = "Dispatch.Cancelled",
-                            Culture = "zh-CN",
-                            Title = "查勘任务已撤销 {caseNumber}",
-                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("620f81b7-655c-7bb2-14e0-9f503da93720"),
-                            Body = "Case {caseNumber} (plate {plate}) was cancelled by {cancelledBy}: {reason}. There is no need to call the customer or go to the scene.",
-                            Channel = "InApp",
-                            Code = "Dispatch.Cancelled",
-                            Culture = "en",
-                            Title = "Survey task withdrawn {caseNumber}",
-                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
-                            Version = 0L
-                        },
-                        new
-                        {
                             Id = new Guid("39f2d9ec-60b1-f00d-231e-35d48d5af7e0"),
                             Body = "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系。索赔需准备：{documents}。如需帮助请致电 {hotline}。",
                             Channel = "Sms",
@@ -2104,6 +2120,9 @@ namespace Anxin.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrgPath", "Name", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Staff_Inactive")
+                        .HasFilter("NOT \"IsActive\"");
 
                     b.ToTable("Staff");
                 });

@@ -635,6 +635,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactMobile");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Number")
@@ -646,11 +648,17 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("PolicyNumber");
+
                     b.HasIndex("ReporterMobile");
 
                     b.HasIndex("InsurerId", "ReportedAt");
 
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("ReportedAt", "Id", "OrgPath", "InsurerId");
+
+                    b.HasIndex("Status", "ReportedAt", "Id", "OrgPath", "InsurerId");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -708,6 +716,30 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Cases.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "OrgNodeId", "InsurerId");
+
+                    b.ToTable("CaseDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Cases.RequiredDocumentList", b =>
@@ -1158,6 +1190,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgNodeId");
 
+                    b.HasIndex("Phone2");
+
                     b.HasIndex("OrgPath", "Name", "Id");
 
                     b.ToTable("Customers");
@@ -1360,6 +1394,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.ToTable("SurveyorPositions", (string)null);
                 });
 
@@ -1418,7 +1454,9 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgNodeId");
 
-                    b.HasIndex("OrgPath", "Presence");
+                    b.HasIndex("BaseLatitude", "BaseLongitude");
+
+                    b.HasIndex("OrgPath", "Presence", "Skills", "ActiveLoad", "LoadCap", "StaffId", "InsurerIdList");
 
                     b.ToTable("SurveyorProfiles", (string)null);
                 });
@@ -1763,28 +1801,6 @@ namespace Anxin.Data.Sqlite.Migrations
                         },
                         new
                         {
-                            Id = new Guid("c0eda59e-e8f6-7742-1647-3ef1a917d653"),
-                            Body = "案件 {caseNumber}（车牌 {plate}）已由 {cancelledBy} 撤案：{reason}。无需再联系客户或前往现场。",
-                            Channel = "InApp",
-                            Code = "Dispatch.Cancelled",
-                            Culture = "zh-CN",
-                            Title = "查勘任务已撤销 {caseNumber}",
-                            UpdatedAt = 639028224000000000L,
-                            Version = 0L
-                        },
-                        new
-                        {
-                            Id = new Guid("620f81b7-655c-7bb2-14e0-9f503da93720"),
-                            Body = "Case {caseNumber} (plate {plate}) was cancelled by {cancelledBy}: {reason}. There is no need to call the customer or go to the scene.",
-                            Channel = "InApp",
-                            Code = "Dispatch.Cancelled",
-                            Culture = "en",
-                            Title = "Survey task withdrawn {caseNumber}",
-                            UpdatedAt = 639028224000000000L,
-                            Version = 0L
-                        },
-                        new
-                        {
                             Id = new Guid("39f2d9ec-60b1-f00d-231e-35d48d5af7e0"),
                             Body = "【安信】您的报案已受理，案件号 {caseNumber}。查勘员将尽快与您联系。索赔需准备：{documents}。如需帮助请致电 {hotline}。",
                             Channel = "Sms",
@@ -2097,6 +2113,9 @@ namespace Anxin.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrgPath", "Name", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Staff_Inactive")
+                        .HasFilter("NOT \"IsActive\"");
 
                     b.ToTable("Staff");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Anxin.Data.Postgres.Migrations
 {
     [DbContext(typeof(AnxinDbContext))]
-    [Migration("20261122040346_Bench")]
+    [Migration("20261122051241_Bench")]
     partial class Bench
     {
         /// <inheritdoc />
@@ -1404,6 +1404,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.ToTable("SurveyorPositions", (string)null);
                 });
 
@@ -1462,7 +1464,9 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("OrgNodeId");
 
-                    b.HasIndex("OrgPath", "Presence");
+                    b.HasIndex("BaseLatitude", "BaseLongitude");
+
+                    b.HasIndex("OrgPath", "Presence", "Skills", "ActiveLoad", "LoadCap", "StaffId", "InsurerIdList");
 
                     b.ToTable("SurveyorProfiles", (string)null);
                 });
@@ -2119,6 +2123,9 @@ namespace Anxin.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrgPath", "Name", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Staff_Inactive")
+                        .HasFilter("NOT \"IsActive\"");
 
                     b.ToTable("Staff");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Anxin.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AnxinDbContext))]
-    [Migration("20261122040319_Bench")]
+    [Migration("20261122051217_Bench")]
     partial class Bench
     {
         /// <inheritdoc />
@@ -1397,6 +1397,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.ToTable("SurveyorPositions", (string)null);
                 });
 
@@ -1455,7 +1457,9 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgNodeId");
 
-                    b.HasIndex("OrgPath", "Presence");
+                    b.HasIndex("BaseLatitude", "BaseLongitude");
+
+                    b.HasIndex("OrgPath", "Presence", "Skills", "ActiveLoad", "LoadCap", "StaffId", "InsurerIdList");
 
                     b.ToTable("SurveyorProfiles", (string)null);
                 });
@@ -2112,6 +2116,9 @@ namespace Anxin.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrgPath", "Name", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Staff_Inactive")
+                        .HasFilter("NOT \"IsActive\"");
 
                     b.ToTable("Staff");
                 });

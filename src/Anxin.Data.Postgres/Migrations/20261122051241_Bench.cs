@@ -1,0 +1,149 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Anxin.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Bench : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyorProfiles_OrgPath_Presence",
+                table: "SurveyorProfiles");
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("620f81b7-655c-7bb2-14e0-9f503da93720"));
+
+            migrationBuilder.DeleteData(
+                table: "MessageTemplates",
+                keyColumn: "Id",
+                keyValue: new Guid("c0eda59e-e8f6-7742-1647-3ef1a917d653"));
+
+            migrationBuilder.CreateTable(
+                name: "CaseDayCounts",
+                columns: table => new
+                {
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    InsurerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrgNodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrgPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseDayCounts", x => new { x.Day, x.OrgNodeId, x.InsurerId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyorProfiles_BaseLatitude_BaseLongitude",
+                table: "SurveyorProfiles",
+                columns: new[] { "BaseLatitude", "BaseLongitude" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyorProfiles_OrgPath_Presence_Skills_ActiveLoad_LoadCap~",
+                table: "SurveyorProfiles",
+                columns: new[] { "OrgPath", "Presence", "Skills", "ActiveLoad", "LoadCap", "StaffId", "InsurerIdList" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyorPositions_Latitude_Longitude",
+                table: "SurveyorPositions",
+                columns: new[] { "Latitude", "Longitude" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Staff_Inactive",
+                table: "Staff",
+                column: "Id",
+                filter: "NOT \"IsActive\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_Phone2",
+                table: "Customers",
+                column: "Phone2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ContactMobile",
+                table: "Cases",
+                column: "ContactMobile");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_PolicyNumber",
+                table: "Cases",
+                column: "PolicyNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ReportedAt_Id_OrgPath_InsurerId",
+                table: "Cases",
+                columns: new[] { "ReportedAt", "Id", "OrgPath", "InsurerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_ReportedAt_Id_OrgPath_InsurerId",
+                table: "Cases",
+                columns: new[] { "Status", "ReportedAt", "Id", "OrgPath", "InsurerId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CaseDayCounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyorProfiles_BaseLatitude_BaseLongitude",
+                table: "SurveyorProfiles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyorProfiles_OrgPath_Presence_Skills_ActiveLoad_LoadCap~",
+                table: "SurveyorProfiles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SurveyorPositions_Latitude_Longitude",
+                table: "SurveyorPositions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Staff_Inactive",
+                table: "Staff");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Phone2",
+                table: "Customers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_ContactMobile",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_PolicyNumber",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_ReportedAt_Id_OrgPath_InsurerId",
+                table: "Cases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Status_ReportedAt_Id_OrgPath_InsurerId",
+                table: "Cases");
+
+            migrationBuilder.InsertData(
+                table: "MessageTemplates",
+                columns: new[] { "Id", "Body", "Channel", "Code", "Culture", "OrgNodeId", "Title", "UpdatedAt", "Version" },
+                values: new object[,]
+                {
+                    { new Guid("620f81b7-655c-7bb2-14e0-9f503da93720"), "Case {caseNumber} (plate {plate}) was cancelled by {cancelledBy}: {reason}. There is no need to call the customer or go to the scene.", "InApp", "Dispatch.Cancelled", "en", null, "Survey task withdrawn {caseNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L },
+                    { new Guid("c0eda59e-e8f6-7742-1647-3ef1a917d653"), "案件 {caseNumber}（车牌 {plate}）已由 {cancelledBy} 撤案：{reason}。无需再联系客户或前往现场。", "InApp", "Dispatch.Cancelled", "zh-CN", null, "查勘任务已撤销 {caseNumber}", new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), 0L }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyorProfiles_OrgPath_Presence",
+                table: "SurveyorProfiles",
+                columns: new[] { "OrgPath", "Presence" });
+        }
+    }
+}
