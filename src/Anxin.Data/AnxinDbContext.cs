@@ -61,6 +61,8 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
     public DbSet<Domain.Cases.Case> Cases => Set<Domain.Cases.Case>();
 
+    public DbSet<Domain.Cases.CaseDayCount> CaseDayCounts => Set<Domain.Cases.CaseDayCount>();
+
     public DbSet<Domain.Cases.CaseAttachment> CaseAttachments => Set<Domain.Cases.CaseAttachment>();
 
     public DbSet<Domain.Cases.RequiredDocumentList> RequiredDocumentLists => Set<Domain.Cases.RequiredDocumentList>();

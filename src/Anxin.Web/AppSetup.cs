@@ -105,6 +105,7 @@ public static class AppSetup
         app.MapMessaging();
         app.MapNotificationsPush();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapBareEndpoint();
         app.MapOpenApi().AllowAnonymous();
     }
 

@@ -642,6 +642,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactMobile");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Number")
@@ -653,11 +655,17 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("PolicyNumber");
+
                     b.HasIndex("ReporterMobile");
 
                     b.HasIndex("InsurerId", "ReportedAt");
 
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("ReportedAt", "Id", "OrgPath", "InsurerId");
+
+                    b.HasIndex("Status", "ReportedAt", "Id", "OrgPath", "InsurerId");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -715,6 +723,30 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Cases.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Day", "OrgNodeId", "InsurerId");
+
+                    b.ToTable("CaseDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Cases.RequiredDocumentList", b =>
@@ -2265,6 +2297,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("OrgNodeId");
 
+                    b.HasIndex("Phone2");
+
                     b.HasIndex("OrgPath", "Name", "Id");
 
                     b.ToTable("Customers");
@@ -2467,6 +2501,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.ToTable("SurveyorPositions", (string)null);
                 });
 
@@ -2525,7 +2561,9 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasIndex("OrgNodeId");
 
-                    b.HasIndex("OrgPath", "Presence");
+                    b.HasIndex("BaseLatitude", "BaseLongitude");
+
+                    b.HasIndex("OrgPath", "Presence", "Skills", "ActiveLoad", "LoadCap", "StaffId", "InsurerIdList");
 
                     b.ToTable("SurveyorProfiles", (string)null);
                 });
@@ -3460,6 +3498,9 @@ namespace Anxin.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrgPath", "Name", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Staff_Inactive")
+                        .HasFilter("NOT \"IsActive\"");
 
                     b.ToTable("Staff");
                 });

@@ -635,6 +635,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContactMobile");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Number")
@@ -646,11 +648,17 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("PolicyId");
 
+                    b.HasIndex("PolicyNumber");
+
                     b.HasIndex("ReporterMobile");
 
                     b.HasIndex("InsurerId", "ReportedAt");
 
                     b.HasIndex("OrgPath", "Status", "ReportedAt", "Id");
+
+                    b.HasIndex("ReportedAt", "Id", "OrgPath", "InsurerId");
+
+                    b.HasIndex("Status", "ReportedAt", "Id", "OrgPath", "InsurerId");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -708,6 +716,30 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasIndex("CaseId");
 
                     b.ToTable("CaseAttachments");
+                });
+
+            modelBuilder.Entity("Anxin.Domain.Cases.CaseDayCount", b =>
+                {
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrgNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InsurerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Day", "OrgNodeId", "InsurerId");
+
+                    b.ToTable("CaseDayCounts", (string)null);
                 });
 
             modelBuilder.Entity("Anxin.Domain.Cases.RequiredDocumentList", b =>
@@ -2258,6 +2290,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgNodeId");
 
+                    b.HasIndex("Phone2");
+
                     b.HasIndex("OrgPath", "Name", "Id");
 
                     b.ToTable("Customers");
@@ -2460,6 +2494,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("Latitude", "Longitude");
+
                     b.ToTable("SurveyorPositions", (string)null);
                 });
 
@@ -2518,7 +2554,9 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgNodeId");
 
-                    b.HasIndex("OrgPath", "Presence");
+                    b.HasIndex("BaseLatitude", "BaseLongitude");
+
+                    b.HasIndex("OrgPath", "Presence", "Skills", "ActiveLoad", "LoadCap", "StaffId", "InsurerIdList");
 
                     b.ToTable("SurveyorProfiles", (string)null);
                 });
@@ -3453,6 +3491,9 @@ namespace Anxin.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OrgPath", "Name", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Staff_Inactive")
+                        .HasFilter("NOT \"IsActive\"");
 
                     b.ToTable("Staff");
                 });

@@ -58,9 +58,16 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => x.Plate);
         b.HasIndex(x => x.ReporterMobile);
+        b.HasIndex(x => x.ContactMobile);
+        b.HasIndex(x => x.PolicyNumber);
         b.HasIndex(x => x.PolicyId);
         b.HasIndex(x => x.CustomerId);
         b.HasIndex(x => new { x.OrgPath, x.Status, x.ReportedAt, x.Id });
+
+        // Newest-first pages over a large subtree: walk these backwards and filter the path on the way.
+        // They carry the two data-scope columns, so the list's capped count never reads the table.
+        b.HasIndex(x => new { x.Status, x.ReportedAt, x.Id, x.OrgPath, x.InsurerId });
+        b.HasIndex(x => new { x.ReportedAt, x.Id, x.OrgPath, x.InsurerId });
         b.HasIndex(x => new { x.InsurerId, x.ReportedAt });
         b.Property(x => x.Line).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
@@ -85,6 +92,16 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasOne<Insurer>().WithMany().HasForeignKey(x => x.InsurerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Policy>().WithMany().HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgNode>().WithMany().HasForeignKey(x => x.OrgNodeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseDayCountConfiguration : IEntityTypeConfiguration<CaseDayCount>
+{
+    public void Configure(EntityTypeBuilder<CaseDayCount> b)
+    {
+        // Written by the raw upsert in CaseDayCounts (Anxin.Data): keep the names in step.
+        b.ToTable("CaseDayCounts");
+        b.HasKey(x => new { x.Day, x.OrgNodeId, x.InsurerId });
     }
 }
 

@@ -14,6 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => x.IdNumber);
         b.HasIndex(x => x.Mobile);
+        b.HasIndex(x => x.Phone2);
         b.HasIndex(x => x.CreditCode);
         b.HasIndex(x => new { x.OrgPath, x.Name, x.Id });
         b.Property(x => x.Number).HasMaxLength(32);

@@ -19,7 +19,10 @@ internal sealed class SurveyorProfileConfiguration : IEntityTypeConfiguration<Su
         b.Ignore(x => x.InsurerIds);
         b.Ignore(x => x.Base);
         b.Ignore(x => x.IsAtCapacity);
-        b.HasIndex(x => new { x.OrgPath, x.Presence });
+        // Lists by subtree and presence, and the dispatch pool's counts (which read this index alone);
+        // the search around a scene starts from the base.
+        b.HasIndex(x => new { x.OrgPath, x.Presence, x.Skills, x.ActiveLoad, x.LoadCap, x.StaffId, x.InsurerIdList });
+        b.HasIndex(x => new { x.BaseLatitude, x.BaseLongitude });
         b.HasOne<Staff>().WithOne().HasForeignKey<SurveyorProfile>(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgNode>().WithMany().HasForeignKey(x => x.OrgNodeId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -33,6 +36,7 @@ internal sealed class SurveyorPositionConfiguration : IEntityTypeConfiguration<S
         b.HasKey(x => x.StaffId);
         b.Property(x => x.StaffId).ValueGeneratedNever();
         b.Ignore(x => x.Point);
+        b.HasIndex(x => new { x.Latitude, x.Longitude });
         b.HasOne<SurveyorProfile>().WithOne().HasForeignKey<SurveyorPosition>(x => x.StaffId).OnDelete(DeleteBehavior.Cascade);
     }
 }

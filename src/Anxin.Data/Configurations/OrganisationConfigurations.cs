@@ -31,6 +31,9 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
         b.HasIndex(x => x.WorkNumber).IsUnique();
         b.HasIndex(x => new { x.OrgPath, x.Name, x.Id });
         b.HasIndex(x => x.Mobile);
+
+        // The few members of staff no longer active (left out of dispatch pools): a partial index, tiny and always current.
+        b.HasIndex(x => x.Id, "IX_Staff_Inactive").HasFilter("NOT \"IsActive\"");
         b.Property(x => x.WorkNumber).HasMaxLength(Staff.MaxWorkNumberLength);
         b.Property(x => x.Name).HasMaxLength(Staff.MaxNameLength);
         b.Property(x => x.Position).HasMaxLength(50);

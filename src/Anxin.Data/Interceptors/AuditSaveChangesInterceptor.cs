@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using Anxin.Domain.Administration;
 using Anxin.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Anxin.Data.Interceptors;
 
@@ -105,15 +108,74 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider time) : SaveChanges
                 continue;
             }
 
-            var sensitive = property.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>();
-            if (sensitive is not null)
+            yield return AuditEntry.Change(now, action, type, id, name, Mask(property.Metadata, oldValue), Mask(property.Metadata, newValue), actor, orgPath);
+        }
+    }
+
+    /// <summary>
+    /// The audit rows the save pipeline writes for a new entity (one per non-null field, personal
+    /// data masked), for writers that insert rows without a change tracker (the intake group commit).
+    /// </summary>
+    public static IEnumerable<AuditEntry> ForAdded(IEntityType type, IAudited entity, Actor actor, DateTimeOffset now)
+    {
+        var id = entity.Id.ToString();
+        var orgPath = entity is IOrgOwned owned ? owned.OrgPath : "/";
+        foreach (var property in type.GetProperties())
+        {
+            if (SkippedFields.Contains(property.Name) || property.IsShadowProperty())
             {
-                oldValue = oldValue is null ? null : SensitiveAttribute.Mask(sensitive.Kind, oldValue);
-                newValue = newValue is null ? null : SensitiveAttribute.Mask(sensitive.Kind, newValue);
+                continue;
             }
 
-            yield return AuditEntry.Change(now, action, type, id, name, oldValue, newValue, actor, orgPath);
+            var newValue = Format(Getters.GetOrAdd(property, Getter)(entity));
+            if (newValue is not null)
+            {
+                yield return AuditEntry.Change(now, nameof(EntityState.Added), type.ClrType.Name, id, property.Name, null, Mask(property, newValue), actor, orgPath);
+            }
         }
+    }
+
+    /// <summary>
+    /// The audit row the save pipeline writes when one field of an existing entity changes (none
+    /// when the value stays the same), for writers that update rows without a change tracker.
+    /// </summary>
+    public static IEnumerable<AuditEntry> ForModified(IEntityType type, Guid id, string orgPath, string propertyName, object? oldValue, object? newValue,
+        Actor actor, DateTimeOffset now)
+    {
+        var property = type.FindProperty(propertyName) ?? throw new ArgumentException($"{type.ClrType.Name} has no {propertyName}.", nameof(propertyName));
+        var (before, after) = (Format(oldValue), Format(newValue));
+        if (before != after)
+        {
+            yield return AuditEntry.Change(now, nameof(EntityState.Modified), type.ClrType.Name, id.ToString(), property.Name,
+                Mask(property, before), Mask(property, after), actor, orgPath);
+        }
+    }
+
+    /// <summary>Stamps <see cref="IHasTimestamps"/> as the save pipeline does for an added entity.</summary>
+    public static void StampAdded(object entity, DateTimeOffset now)
+    {
+        if (entity is IHasTimestamps stamped)
+        {
+            stamped.CreatedAt = now;
+            stamped.UpdatedAt = now;
+        }
+    }
+
+    private static readonly ConcurrentDictionary<IProperty, Func<object, object?>> Getters = new();
+    private static readonly ConcurrentDictionary<IReadOnlyProperty, SensitiveAttribute?> SensitiveFields = new();
+
+    private static Func<object, object?> Getter(IProperty property)
+    {
+        var member = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo!;
+        var e = Expression.Parameter(typeof(object), "e");
+        var access = Expression.MakeMemberAccess(Expression.Convert(e, property.DeclaringType.ClrType), member);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(access, typeof(object)), e).Compile();
+    }
+
+    private static string? Mask(IReadOnlyProperty property, string? value)
+    {
+        var sensitive = SensitiveFields.GetOrAdd(property, p => p.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>());
+        return sensitive is null || value is null ? value : SensitiveAttribute.Mask(sensitive.Kind, value);
     }
 
     private static string? Format(object? value) => value switch

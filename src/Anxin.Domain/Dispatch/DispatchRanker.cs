@@ -302,6 +302,18 @@ public static class DispatchRanker
         return new DispatchRanking(ranked, (IReadOnlyList<ExcludedSurveyor>?)excluded ?? [], pool.Count, eligible);
     }
 
+    /// <summary>
+    /// The highest score anyone farther than <paramref name="distanceKm"/> from the scene can reach
+    /// under <paramref name="policy"/> (base score, plus the preferred bonus if the insurer prefers
+    /// anyone, minus the travel time; every other term only lowers it). A search that found its top
+    /// candidates above this within that distance need look no farther.
+    /// </summary>
+    public static double BestScoreBeyond(double distanceKm, DispatchPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return BaseScore + (policy.Preferred.Count > 0 ? PreferredBonus : 0) - (distanceKm * 60.0 / policy.AverageSpeedKmh);
+    }
+
     private static bool Better(DispatchPool pool, double score, double eta, int index, double otherScore, double otherEta, int otherIndex)
     {
         if (score != otherScore)

@@ -55,9 +55,10 @@ public sealed class SurveyorProfile : IVersioned, IOrgOwned, IAudited, IHasTimes
     public string InsurerIdList { get; private set; } = string.Empty;
 
     /// <summary>The commissioning insurers served; empty means every insurer.</summary>
-    public IReadOnlyList<Guid> InsurerIds => InsurerIdList.Length == 0
-        ? []
-        : [.. InsurerIdList.Split(',').Select(Guid.Parse)];
+    public IReadOnlyList<Guid> InsurerIds => ParseInsurerIds(InsurerIdList);
+
+    /// <summary>The ids in a stored <see cref="InsurerIdList"/> (for readers that load the column alone).</summary>
+    public static IReadOnlyList<Guid> ParseInsurerIds(string list) => list.Length == 0 ? [] : [.. list.Split(',').Select(Guid.Parse)];
 
     public long Version { get; private set; }
 

@@ -213,6 +213,36 @@ public sealed class DispatchRankerTests
     }
 
     [Fact]
+    public void No_one_farther_than_a_distance_scores_above_the_best_score_beyond_it()
+    {
+        var random = new Random(5);
+        var insurer = Guid.NewGuid();
+        var surveyors = Enumerable.Range(0, 3_000).Select(i => Surveyor(
+            at: Point(21 + (random.NextDouble() * 4), 112 + (random.NextDouble() * 4)),
+            presence: (SurveyorPresence)random.Next(2, 4),
+            load: random.Next(0, 5),
+            insurers: i % 4 == 0 ? [insurer] : null)).ToList();
+        foreach (var policy in new[]
+        {
+            DispatchPolicy.Default,
+            new DispatchPolicy(averageSpeedKmh: 45, arrivalLimitMinutes: 20, preferred: surveyors.Where((_, i) => i % 7 == 0).Select(s => s.StaffId)),
+        })
+        {
+            var ranking = DispatchRanker.Rank(Pool([.. surveyors]), new DispatchQuery(Futian, SurveyorSkills.Motor, insurer, policy), DispatchRanker.MaxTop);
+
+            Assert.NotEmpty(ranking.Candidates);
+            Assert.All(ranking.Candidates, c => Assert.True(c.Score <= Math.Round(DispatchRanker.BestScoreBeyond(c.DistanceKm!.Value - 0.05, policy), 1),
+                $"{c.Score} at {c.DistanceKm} km beats the bound {DispatchRanker.BestScoreBeyond(c.DistanceKm!.Value, policy)}"));
+        }
+
+        // The bound is tight: a surveyor on shift, idle and preferred, at the scene's distance, reaches it.
+        var best = Surveyor(at: Luohu);
+        var preferred = new DispatchPolicy(preferred: [best.StaffId]);
+        var top = DispatchRanker.Rank(Pool(best), new DispatchQuery(Futian, SurveyorSkills.Motor, null, preferred)).Candidates[0];
+        Assert.Equal(Math.Round(DispatchRanker.BestScoreBeyond(Futian.DistanceKmTo(Luohu), preferred), 1), top.Score);
+    }
+
+    [Fact]
     public void Ten_thousand_surveyors_rank_in_well_under_five_milliseconds()
     {
         var random = new Random(7);

@@ -24,6 +24,12 @@ public sealed class CaseFromCallTests(Apps apps) : IClassFixture<Apps>
         var caseId = created.GetProperty("id").GetGuid();
         var call = await app.Api().GetFromJsonAsync<JsonElement>($"/api/v1/calls/{callId}");
         Assert.Equal(caseId, call.GetProperty("caseId").GetGuid());
+
+        // Linked as the save pipeline links: a new version, and the change in the audit trail.
+        Assert.True(call.GetProperty("version").GetInt64() > ringing.GetProperty("version").GetInt64());
+        var audit = await app.Api().GetFromJsonAsync<JsonElement>($"/api/v1/audit?entityType=Call&entityId={callId}");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), a => a.GetProperty("action").GetString() == "Modified"
+            && a.GetProperty("field").GetString() == "CaseId" && a.GetProperty("newValue").GetString() == caseId.ToString());
         var timeline = await agent.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/timeline");
         Assert.Contains(timeline.EnumerateArray(), e => e.GetProperty("type").GetString() == "CallLinked"
             && e.GetProperty("href").GetString() == $"/calls/{callId}");

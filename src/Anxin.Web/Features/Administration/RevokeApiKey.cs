@@ -11,7 +11,7 @@ namespace Anxin.Web.Features.Administration;
 /// "ApiKeyRevoked" audit event. Revoking twice is a conflict (409), not a silent success, so a
 /// caller learns that somebody else already revoked it.
 /// </summary>
-public sealed class RevokeApiKeyHandler(AnxinDbContext db, CurrentUser me, TimeProvider time)
+public sealed class RevokeApiKeyHandler(AnxinDbContext db, CurrentUser me, Infrastructure.Data.ShortCache cache, TimeProvider time)
 {
     public const string EventName = "ApiKeyRevoked";
 
@@ -34,6 +34,7 @@ public sealed class RevokeApiKeyHandler(AnxinDbContext db, CurrentUser me, TimeP
         try
         {
             await db.SaveChangesAsync(ct);
+            cache.Invalidate(ApiKeys.CacheKey);
             return Result.Ok();
         }
         catch (DbUpdateConcurrencyException)

@@ -66,11 +66,15 @@ public sealed record CaseDetail(
         // Names outside the reader's scope, each in a query of its own (IgnoreQueryFilters inside the case query would lift its filters).
         var owner = (await StaffNames.LoadAsync(db, [c.OwnerStaffId], ct)).GetValueOrDefault(c.OwnerStaffId ?? Guid.Empty);
         var nodeName = await db.OrgNodes.IgnoreQueryFilters().Where(n => n.Id == c.OrgNodeId).Select(n => n.Name).FirstOrDefaultAsync(ct);
-        return new CaseDetail(c.Id, c.Number, c.Status, c.Line, c.Channel, c.InsurerId, row.Insurer?.Code, row.Insurer?.Name, c.PolicyId,
+        return From(c, row.Insurer?.Code, row.Insurer?.Name, owner, nodeName ?? string.Empty);
+    }
+
+    /// <summary>The view of a case in hand (times in UTC, as they come back from the database).</summary>
+    public static CaseDetail From(Case c, string? insurerCode, string? insurerName, string? ownerName, string nodeName) =>
+        new(c.Id, c.Number, c.Status, c.Line, c.Channel, c.InsurerId, insurerCode, insurerName, c.PolicyId,
             c.PolicyNumber, c.PolicyVerified, new CoverageView(c.CoverageOutcome, c.CoverageReasonList), c.CustomerId, c.CallId,
             Masking.Name(c.ReporterName), Masking.Mobile(c.ReporterMobile), c.ReporterIdNumber is null ? null : Masking.IdNumber(c.ReporterIdNumber),
             c.ContactName is null ? null : Masking.Name(c.ContactName), c.ContactMobile is null ? null : Masking.Mobile(c.ContactMobile),
-            c.Plate, c.LossAt, c.ReportedAt, c.LossPlace, c.Latitude, c.Longitude, c.Cause, c.Description, c.LossDescription, c.Injuries,
-            c.InjuryDetails, c.ThirdParties, c.OwnerStaffId, owner, nodeName ?? string.Empty, c.Version);
-    }
+            c.Plate, c.LossAt.ToUniversalTime(), c.ReportedAt.ToUniversalTime(), c.LossPlace, c.Latitude, c.Longitude, c.Cause, c.Description,
+            c.LossDescription, c.Injuries, c.InjuryDetails, c.ThirdParties, c.OwnerStaffId, ownerName, nodeName, c.Version);
 }

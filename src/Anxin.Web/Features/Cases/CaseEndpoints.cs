@@ -19,9 +19,13 @@ public sealed class CaseEndpoints : IEndpointModule
         var group = api.MapGroup("/cases").WithTags("Cases");
 
         group.MapPost("/", async (ReportLossRequest request, ReportLossHandler h, HttpContext http, CancellationToken ct) =>
-                (await h.HandleAsync(request, ct)).ToHttp(http, c => Results.Created($"/api/v1/cases/{c.Id}", c)))
+                (await h.HandleAsync(request, http.Features.Get<IdempotencyClaim>(), ct))
+                    .ToHttp(http, c => Results.Created(ReportLossHandler.Location(c.Id), c)))
             .RequirePermission(Permissions.Cases.Report)
-            .WithIdempotency();
+            .WithIdempotencyInHandler();
+        group.MapGet("/dashboard", async (string? month, GetCaseDashboardHandler h, HttpContext http, CancellationToken ct) =>
+                (await h.HandleAsync(month, ct)).ToHttp(http, Results.Ok))
+            .RequirePermission(Permissions.Cases.View);
         group.MapGet("/", async ([AsParameters] CaseQuery q, ListCasesHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.HandleAsync(new ListCasesRequest(q.ToFilter(), q.After, q.PageSize), ct)).ToHttp(http, Results.Ok))
             .RequirePermission(Permissions.Cases.View);

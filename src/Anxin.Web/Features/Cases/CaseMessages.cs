@@ -17,8 +17,11 @@ public static class CaseMessages
     public static void Queue(AnxinDbContext db, Case @case, OutboxMessage message, DateTimeOffset now)
     {
         db.Outbox.Add(message);
-        db.AddAuditEvent(QueuedEvent, nameof(Case), @case.Id, $"{message.Id} {message.Channel} {message.TemplateCode}", @case.OrgPath, now);
+        db.AddAuditEvent(QueuedEvent, nameof(Case), @case.Id, Detail(message), @case.OrgPath, now);
     }
+
+    /// <summary>The detail of the <see cref="QueuedEvent"/> audit event: the outbox id first.</summary>
+    public static string Detail(OutboxMessage message) => $"{message.Id} {message.Channel} {message.TemplateCode}";
 
     /// <summary>The outbox id in a <see cref="QueuedEvent"/> detail.</summary>
     public static Guid? MessageId(string? detail) =>

@@ -1,6 +1,7 @@
 using Anxin.Data;
 using Anxin.Domain.Cases;
 using Anxin.Domain.Policies;
+using Anxin.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Cases;
@@ -12,14 +13,19 @@ public sealed record RequiredDocumentItems(IReadOnlyList<string> Zh, IReadOnlyLi
 /// The required-documents list for an insurer and line: the insurer's own list, else the default
 /// list for the line; injury cases add the injury documents (RULES.md).
 /// </summary>
-public sealed class GetRequiredDocumentsHandler(AnxinDbContext db)
+public sealed class GetRequiredDocumentsHandler(AnxinDbContext db, ShortCache cache)
 {
+    public const string CacheKey = "required-documents:";
+
     public async Task<RequiredDocumentItems> ForAsync(Guid? insurerId, ProductLine line, bool injuries, CancellationToken ct)
     {
-        var lists = await db.RequiredDocumentLists.AsNoTracking()
-            .Where(l => l.Line == line && (l.InsurerId == insurerId || l.InsurerId == null))
-            .ToListAsync(ct);
-        var list = lists.FirstOrDefault(l => l.InsurerId == insurerId && insurerId != null) ?? lists.FirstOrDefault(l => l.InsurerId == null);
+        var list = await cache.GetAsync($"{CacheKey}{insurerId}:{line}", async c =>
+        {
+            var lists = await db.RequiredDocumentLists.AsNoTracking()
+                .Where(l => l.Line == line && (l.InsurerId == insurerId || l.InsurerId == null))
+                .ToListAsync(c);
+            return lists.FirstOrDefault(l => l.InsurerId == insurerId && insurerId != null) ?? lists.FirstOrDefault(l => l.InsurerId == null);
+        }, ct);
         if (list is null)
         {
             return new([], []);

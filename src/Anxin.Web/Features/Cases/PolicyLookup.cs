@@ -1,4 +1,5 @@
 using Anxin.Data;
+using Anxin.Domain.Organisation;
 using Anxin.Domain.Policies;
 using Anxin.Web.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
@@ -18,15 +19,29 @@ public static class PolicyLookup
     public static async Task<Guid?> ResolveInsurerAsync(AnxinDbContext db, Guid? insurerScope, string? code, FieldErrors errors, string field,
         CancellationToken ct)
     {
-        code = string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
-        Guid? byCode = null;
-        if (code is not null)
+        code = Normalize(code);
+        var byCode = code is null || code.Length > MaxCodeLength ? null
+            : await db.Insurers.Where(i => i.Code == code && i.IsActive).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        return Decide(insurerScope, code, byCode, errors, field);
+    }
+
+    /// <summary>The same as <see cref="ResolveInsurerAsync"/> over a list of insurers in hand (the intake's per-node cache).</summary>
+    public static Guid? ResolveInsurer(IEnumerable<Insurer> insurers, Guid? insurerScope, string? code, FieldErrors errors, string field)
+    {
+        code = Normalize(code);
+        var byCode = code is null || code.Length > MaxCodeLength ? null : insurers.FirstOrDefault(i => i.Code == code && i.IsActive)?.Id;
+        return Decide(insurerScope, code, byCode, errors, field);
+    }
+
+    private const int MaxCodeLength = 32;
+
+    private static string? Normalize(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+
+    private static Guid? Decide(Guid? insurerScope, string? code, Guid? byCode, FieldErrors errors, string field)
+    {
+        if (code is not null && byCode is null)
         {
-            byCode = code.Length > 32 ? null : await db.Insurers.Where(i => i.Code == code && i.IsActive).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
-            if (byCode is null)
-            {
-                errors.Add(field, "Case.UnknownInsurer");
-            }
+            errors.Add(field, "Case.UnknownInsurer");
         }
 
         if (insurerScope is { } own)

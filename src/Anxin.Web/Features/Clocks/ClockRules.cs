@@ -2,6 +2,7 @@ using Anxin.Data;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Common;
 using Anxin.Web.Infrastructure.Auth;
+using Anxin.Web.Infrastructure.Data;
 using Anxin.Web.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class GetClockRulesHandler(AnxinDbContext db)
 }
 
 /// <summary>Sets a node's own version of a rule; a statutory rule may not be made longer than the statute.</summary>
-public sealed class ChangeClockRuleHandler(AnxinDbContext db, TimeProvider time)
+public sealed class ChangeClockRuleHandler(AnxinDbContext db, ShortCache cache, TimeProvider time)
 {
     public async Task<Result<ClockRuleDto>> HandleAsync(Guid nodeId, string code, ChangeClockRuleRequest request, CancellationToken ct)
     {
@@ -92,12 +93,14 @@ public sealed class ChangeClockRuleHandler(AnxinDbContext db, TimeProvider time)
             return Result<ClockRuleDto>.Conflict();
         }
 
+        cache.Invalidate(ServiceClocks.RuleCacheKey);
+
         return ClockRuleDto.From((await ClockRuleBook.ForNodeAsync(db, node.Path, ct)).First(r => r.Rule.Code == standard.Code));
     }
 }
 
 /// <summary>Removes a node's own version of a rule: it inherits again.</summary>
-public sealed class ResetClockRuleHandler(AnxinDbContext db, TimeProvider time)
+public sealed class ResetClockRuleHandler(AnxinDbContext db, ShortCache cache, TimeProvider time)
 {
     public async Task<Result> HandleAsync(Guid nodeId, string code, CancellationToken ct)
     {
@@ -111,6 +114,7 @@ public sealed class ResetClockRuleHandler(AnxinDbContext db, TimeProvider time)
         db.ClockRuleSettings.Remove(setting);
         db.AddAuditEvent("ClockRuleReset", nameof(ClockRuleSetting), code, null, path, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        cache.Invalidate(ServiceClocks.RuleCacheKey);
         return Result.Ok();
     }
 }

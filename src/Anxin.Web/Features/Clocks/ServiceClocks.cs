@@ -1,4 +1,6 @@
 using Anxin.Data;
+using Anxin.Domain.Administration;
+using Anxin.Web.Infrastructure.Data;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Common;
 using Anxin.Web.Infrastructure.Http;
@@ -11,8 +13,10 @@ namespace Anxin.Web.Features.Clocks;
 /// adds or changes rows in the caller's DbContext, with an explicit audit event: the caller
 /// saves them together with its business change, in one transaction.
 /// </summary>
-public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars, TimeProvider time)
+public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars, ShortCache cache, TimeProvider time)
 {
+    public const string RuleCacheKey = "clockrule:";
+
     /// <summary>
     /// Starts the clock of <paramref name="ruleCode"/> (as configured at the node) on a business
     /// object; returns the running one if that object already has it.
@@ -65,10 +69,28 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
 
         var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, path, ownerStaffId, now, await calendars.ForNodeAsync(path, ct), promisedBy);
         db.ServiceClocks.Add(clock);
-        db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id,
-            $"{rule.Code} {subjectType}/{subjectId} {rule.Amount} {rule.Unit} → {clock.DeadlineAt:O}", path, now);
+        db.AddAuditEvent("ClockStarted", nameof(ServiceClock), clock.Id, StartedDetail(rule, clock), path, now);
         return clock;
     }
+
+    /// <summary>
+    /// A clock for a business object that is being created (so none can be running yet), with its
+    /// ClockStarted audit event, added to no context: for writers that insert rows themselves (the
+    /// intake group commit). The rule and calendar in force at the node come from a short cache.
+    /// </summary>
+    public async Task<(ServiceClock Clock, AuditEntry Started)> PrepareStartAsync(string ruleCode, string subjectType, string subjectId,
+        Guid orgNodeId, string orgPath, Guid? ownerStaffId, Actor actor, CancellationToken ct = default)
+    {
+        var rule = await cache.GetAsync(RuleCacheKey + ruleCode + ":" + orgPath, c => ClockRuleBook.FindAsync(db, ruleCode, orgPath, c), ct)
+            ?? throw new ArgumentException($"Unknown clock rule {ruleCode}: add it to DefaultClockRules.", nameof(ruleCode));
+        var now = time.GetUtcNow();
+        var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, orgPath, ownerStaffId, now, await calendars.ForNodeAsync(orgPath, ct));
+        var started = AuditEntry.Event(now, "ClockStarted", nameof(ServiceClock), clock.Id.ToString(), StartedDetail(rule, clock), actor, orgPath);
+        return (clock, started);
+    }
+
+    private static string StartedDetail(ClockRule rule, ServiceClock clock) =>
+        $"{rule.Code} {clock.SubjectType}/{clock.SubjectId} {rule.Amount} {rule.Unit} → {clock.DeadlineAt:O}";
 
     public Task<Result<ServiceClock>> PauseAsync(string subjectType, string subjectId, string ruleCode, string reason, CancellationToken ct = default) =>
         ChangeAsync(subjectType, subjectId, ruleCode, "ClockPaused", reason, (clock, now, _) => clock.Pause(reason, now), ct);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Anxin.Data;
 using Anxin.Domain.Cases;
 using Anxin.Domain.Clocks;
@@ -11,21 +12,125 @@ namespace Anxin.Web.Features.Dispatch;
 /// <summary>A surveyor as the recommendation shows them.</summary>
 public sealed record SurveyorSummary(Guid StaffId, string Name, string WorkNumber, string? OrgNodeName, SurveyorPresence Presence, int ActiveLoad, int LoadCap);
 
-/// <summary>Everything the ranker needs for one case, and the names to show with its answer.</summary>
-public sealed record DispatchPlan(DispatchPool Pool, DispatchQuery Query, IReadOnlyDictionary<Guid, SurveyorSummary> Surveyors, int? ArrivalLimitMinutes)
+/// <summary>What the ranker needs of one surveyor of the pool (a narrow read: no names).</summary>
+public sealed record PoolMember(Guid StaffId, SurveyorSkills Skills, SurveyorPresence Presence, int ActiveLoad, int LoadCap, double BaseLatitude,
+    double BaseLongitude, string InsurerIdList, double? LiveLatitude, double? LiveLongitude, DateTimeOffset? LiveAt)
+{
+    public SurveyorCandidate ToCandidate() => new(StaffId, Skills, Presence, ActiveLoad, LoadCap, GeoPoint.Create(BaseLatitude, BaseLongitude).Value,
+        LiveLatitude is { } lat && LiveLongitude is { } lng ? GeoPoint.Create(lat, lng).Value : null, LiveAt, SurveyorProfile.ParseInsurerIds(InsurerIdList));
+}
+
+/// <summary>Everything the ranker needs for one case: the whole pool of the case's branch.</summary>
+public sealed record DispatchPlan(DispatchPool Pool, DispatchQuery Query, IReadOnlyDictionary<Guid, PoolMember> Members, int? ArrivalLimitMinutes)
 {
     public DispatchRanking Rank(int top, bool explain) => DispatchRanker.Rank(Pool, Query, top, explain);
 }
+
+/// <summary>A recommendation: the ranking, the query it answered and the pool members it names.</summary>
+public sealed record DispatchAnswer(DispatchRanking Ranking, DispatchQuery Query, IReadOnlyDictionary<Guid, PoolMember> Members, int? ArrivalLimitMinutes);
 
 /// <summary>
 /// Builds the dispatch plan of a case: the required skills (the insurer's rule or the product
 /// line's default, plus personal injury when someone is hurt), the insurer's policy, the arrival
 /// limit, and the pool of surveyors of the case's branch (<see cref="DispatchArea"/>) — read past
 /// the dispatcher's own organisation scope, since a dispatch centre serves its whole branch.
+/// <para>
+/// <see cref="RecommendAsync"/> answers a recommendation without reading the whole pool when the
+/// scene is known: a count of the pool and of who is eligible (one aggregate over an index), then
+/// only the surveyors whose position lies in a box around the scene, widened until nobody outside
+/// could outrank the top found (<see cref="DispatchRanker.BestScoreBeyond"/>). The answer is the
+/// one the whole pool gives; ranking every surveyor (<see cref="PlanAsync"/>) remains for
+/// explanations, scenes without coordinates and assignment checks.
+/// </para>
 /// </summary>
-public sealed class DispatchPlanner(AnxinDbContext db, IOptions<DispatchOptions> options, TimeProvider time)
+public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<DispatchOptions> options, TimeProvider time, ILogger<DispatchPlanner> log)
 {
+    /// <summary>The first search radius around the scene (half an hour's drive in town), doubled until the answer is certain.</summary>
+    public const double FirstRadiusKm = 15;
+
     public async Task<DispatchPlan> PlanAsync(Case subject, Guid? leaveOut, CancellationToken ct)
+    {
+        var (query, arrival) = await QueryForAsync(subject, ct);
+        var now = time.GetUtcNow();
+        var members = await ReadAsync(Members(DispatchArea.PrefixFor(subject.OrgPath), leaveOut), ct);
+        return new DispatchPlan(DispatchPool.Create(members.Select(m => m.ToCandidate()), now, LiveFor), query, members.ToDictionary(m => m.StaffId), arrival);
+    }
+
+    /// <summary>The best <paramref name="top"/> surveyors for the case (with every exclusion explained when asked: then the whole pool is read).</summary>
+    public async Task<DispatchAnswer> RecommendAsync(Case subject, Guid? leaveOut, int top, bool explain, CancellationToken ct)
+    {
+        if (explain || GeoPoint.Create(subject.Latitude, subject.Longitude) is not { IsValid: true })
+        {
+            var plan = await PlanAsync(subject, leaveOut, ct);
+            return new DispatchAnswer(plan.Rank(top, explain), plan.Query, plan.Members, plan.ArrivalLimitMinutes);
+        }
+
+        var (query, arrival) = await QueryForAsync(subject, ct);
+        var now = time.GetUtcNow();
+        var pool = Members(DispatchArea.PrefixFor(subject.OrgPath), leaveOut);
+        var (considered, eligible) = await CountAsync(pool, query, ct);
+        var scene = query.Scene!.Value;
+        var maxKm = query.Policy.MaxDistanceKm;
+        if (maxKm is { } limit)
+        {
+            // The insurer's maximum distance takes part in eligibility: count those within it exactly.
+            eligible = await CountWithinAsync(pool, query, GeoBox.Around(scene, limit), now, ct);
+        }
+
+        for (var radius = Math.Min(FirstRadiusKm, maxKm ?? double.MaxValue); ; radius = Math.Min(radius * 2, maxKm ?? double.MaxValue))
+        {
+            var box = GeoBox.Around(scene, radius);
+            var members = await ReadInBoxAsync(pool, query, box, now, ct);
+            var ranking = DispatchRanker.Rank(DispatchPool.Create(members.Select(m => m.ToCandidate()), now, LiveFor), query, top);
+
+            // The box's top is the pool's when the box holds everyone eligible (at the insurer's maximum
+            // distance it does), or when nobody outside could score as high as its last (scores are
+            // rounded to 0.1: compare with the lowest it may have been).
+            var everyone = ranking.Eligible == eligible || radius >= maxKm;
+            var certain = ranking.Candidates.Count == top
+                && ranking.Candidates[^1].Score - 0.051 >= DispatchRanker.BestScoreBeyond(radius, query.Policy);
+            if (everyone || certain || box.IsWorld)
+            {
+                LogSearched(log, subject.Id, radius, members.Count, considered, eligible);
+                return new DispatchAnswer(ranking with { Considered = considered, Eligible = eligible }, query, members.ToDictionary(m => m.StaffId), arrival);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names, work numbers and nodes for the surveyors an answer shows (one query each for staff and
+    /// nodes, whatever the scope; the ids go as one array parameter, however many an explanation lists).
+    /// </summary>
+    public async Task<Dictionary<Guid, SurveyorSummary>> SummariesAsync(IReadOnlyDictionary<Guid, PoolMember> members, IEnumerable<Guid> shown,
+        CancellationToken ct)
+    {
+        var ids = shown.Distinct().ToList();
+        var staff = await db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, s.WorkNumber, s.OrgNodeId }).ToListAsync(ct);
+        var nodeIds = staff.Select(s => s.OrgNodeId).Distinct().ToList();
+        var nodes = await db.OrgNodes.IgnoreQueryFilters().AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        return staff.ToDictionary(s => s.Id, s =>
+        {
+            var m = members[s.Id];
+            return new SurveyorSummary(s.Id, s.Name, s.WorkNumber, nodes.GetValueOrDefault(s.OrgNodeId), m.Presence, m.ActiveLoad, m.LoadCap);
+        });
+    }
+
+    /// <summary>The insurer's arrival commitment, else the Case.Arrival clock rule in force at the case's node (when counted in minutes).</summary>
+    public async Task<int?> ArrivalLimitAsync(Case subject, InsurerDispatchRule? rule, CancellationToken ct)
+    {
+        if (rule?.ArrivalLimitMinutes is { } minutes)
+        {
+            return minutes;
+        }
+
+        var clockRule = await ClockRuleBook.FindAsync(db, DefaultClockRules.SurveyorArrival.Code, subject.OrgPath, ct);
+        return clockRule is { Unit: DeadlineUnit.Minutes } r ? r.Amount : null;
+    }
+
+    private TimeSpan LiveFor => TimeSpan.FromMinutes(Math.Max(1, options.Value.PositionLiveMinutes));
+
+    private async Task<(DispatchQuery Query, int? ArrivalLimitMinutes)> QueryForAsync(Case subject, CancellationToken ct)
     {
         var rule = subject.InsurerId is { } insurerId
             ? await db.InsurerDispatchRules.AsNoTracking().SingleOrDefaultAsync(r => r.InsurerId == insurerId, ct)
@@ -40,41 +145,101 @@ public sealed class DispatchPlanner(AnxinDbContext db, IOptions<DispatchOptions>
         var speed = options.Value.AverageSpeedKmh > 0 ? options.Value.AverageSpeedKmh : DispatchPolicy.DefaultAverageSpeedKmh;
         var policy = rule?.ToPolicy(speed, arrival) ?? new DispatchPolicy(speed, arrivalLimitMinutes: arrival);
         var scene = GeoPoint.Create(subject.Latitude, subject.Longitude);
-        var query = new DispatchQuery(scene.IsValid ? scene.Value : null, skills, subject.InsurerId, policy);
-
-        var area = DispatchArea.PrefixFor(subject.OrgPath);
-        var rows = await (from p in db.SurveyorProfiles.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName])
-                          join s in db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]) on p.StaffId equals s.Id
-                          join pos in db.SurveyorPositions on p.StaffId equals pos.StaffId into positions
-                          from pos in positions.DefaultIfEmpty()
-                          where p.OrgPath.StartsWith(area) && s.IsActive && p.StaffId != leaveOut
-                          select new
-                          {
-                              Profile = p,
-                              s.Name,
-                              s.WorkNumber,
-                              Node = db.OrgNodes.IgnoreQueryFilters().Where(n => n.Id == s.OrgNodeId).Select(n => n.Name).FirstOrDefault(),
-                              Lat = pos != null ? (double?)pos.Latitude : null,
-                              Lng = pos != null ? (double?)pos.Longitude : null,
-                              At = pos != null ? (DateTimeOffset?)pos.ReportedAt : null,
-                          }).AsNoTracking().ToListAsync(ct);
-        var candidates = rows.Select(r => new SurveyorCandidate(r.Profile.StaffId, r.Profile.Skills, r.Profile.Presence, r.Profile.ActiveLoad,
-            r.Profile.LoadCap, r.Profile.Base, r.Lat is { } lat && r.Lng is { } lng ? GeoPoint.Create(lat, lng).Value : null, r.At, r.Profile.InsurerIds));
-        var pool = DispatchPool.Create(candidates, time.GetUtcNow(), TimeSpan.FromMinutes(Math.Max(1, options.Value.PositionLiveMinutes)));
-        var surveyors = rows.ToDictionary(r => r.Profile.StaffId,
-            r => new SurveyorSummary(r.Profile.StaffId, r.Name, r.WorkNumber, r.Node, r.Profile.Presence, r.Profile.ActiveLoad, r.Profile.LoadCap));
-        return new DispatchPlan(pool, query, surveyors, arrival);
+        return (new DispatchQuery(scene.IsValid ? scene.Value : null, skills, subject.InsurerId, policy), arrival);
     }
 
-    /// <summary>The insurer's arrival commitment, else the Case.Arrival clock rule in force at the case's node (when counted in minutes).</summary>
-    public async Task<int?> ArrivalLimitAsync(Case subject, InsurerDispatchRule? rule, CancellationToken ct)
+    /// <summary>The pool: profiles of the branch whose member of staff is active, less the one to leave out.</summary>
+    private IQueryable<SurveyorProfile> Members(string area, Guid? leaveOut)
     {
-        if (rule?.ArrivalLimitMinutes is { } minutes)
-        {
-            return minutes;
-        }
+        var profiles = db.SurveyorProfiles.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking();
 
-        var clockRule = await ClockRuleBook.FindAsync(db, DefaultClockRules.SurveyorArrival.Code, subject.OrgPath, ct);
-        return clockRule is { Unit: DeadlineUnit.Minutes } r ? r.Amount : null;
+        // SQLite's LIKE never uses an index (it is case-insensitive there); GLOB does, and paths are digits and slashes.
+        profiles = db.IsSqlite ? profiles.Where(p => EF.Functions.Glob(p.OrgPath, area + "*")) : profiles.Where(p => p.OrgPath.StartsWith(area));
+        var inactive = db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).Where(s => !s.IsActive).Select(s => s.Id);
+        return profiles.Where(p => p.StaffId != leaveOut && !inactive.Contains(p.StaffId));
     }
+
+    /// <summary>
+    /// Who may serve the case wherever they are: the ranker's rules (<see cref="DispatchRanker"/>)
+    /// but distance — not offline, every required skill, below the load cap, serving the case's
+    /// insurer, not refused by it — for the database to apply.
+    /// </summary>
+    private static Expression<Func<SurveyorProfile, bool>> EligibleWherever(DispatchQuery query)
+    {
+        var required = query.RequiredSkills;
+        var insurer = query.InsurerId?.ToString();
+        var excluded = query.Policy.Excluded.ToList();
+        return p => p.Presence != SurveyorPresence.Offline
+            && (p.Skills & required) == required
+            && p.ActiveLoad < p.LoadCap
+            && (insurer == null || p.InsurerIdList == string.Empty || p.InsurerIdList.Contains(insurer))
+            && !excluded.Contains(p.StaffId);
+    }
+
+    /// <summary>How many the pool holds and how many of them are eligible wherever they are, in one pass over an index.</summary>
+    private static async Task<(int Considered, int Eligible)> CountAsync(IQueryable<SurveyorProfile> pool, DispatchQuery query, CancellationToken ct)
+    {
+        // Both counts without a GROUP BY: every member adds 1, an eligible one also 2^32.
+        const long eligibleUnit = 1L << 32;
+        var eligible = EligibleWherever(query);
+        var weight = Expression.Lambda<Func<SurveyorProfile, long>>(
+            Expression.Condition(eligible.Body, Expression.Constant(eligibleUnit + 1), Expression.Constant(1L)), eligible.Parameters);
+        var sum = await pool.SumAsync(weight, ct);
+        return ((int)(sum & (eligibleUnit - 1)), (int)(sum >> 32));
+    }
+
+    /// <summary>
+    /// How many eligible surveyors are within the insurer's maximum distance: the eligible ones that
+    /// may be in the box around the scene, read as their effective position alone (the last reported
+    /// position while fresh, else the base), measured by the ranker itself.
+    /// </summary>
+    private async Task<int> CountWithinAsync(IQueryable<SurveyorProfile> pool, DispatchQuery query, GeoBox box, DateTimeOffset now, CancellationToken ct)
+    {
+        var freshSince = now - LiveFor;
+        var points = await (from p in InBox(pool.Where(EligibleWherever(query)), box, freshSince)
+                            join pos in db.SurveyorPositions on p.StaffId equals pos.StaffId into positions
+                            from pos in positions.DefaultIfEmpty()
+                            let live = pos != null && pos.ReportedAt >= freshSince
+                            select new { p.StaffId, Latitude = live ? pos!.Latitude : p.BaseLatitude, Longitude = live ? pos!.Longitude : p.BaseLongitude })
+            .ToListAsync(ct);
+        var places = points.DistinctBy(p => p.StaffId).Select(p => new SurveyorCandidate(p.StaffId, SurveyorSkillSet.All, SurveyorPresence.OnShift, 0, 1,
+            GeoPoint.Create(p.Latitude, p.Longitude).Value));
+        var distanceOnly = query with { RequiredSkills = SurveyorSkills.None, InsurerId = null, Policy = new DispatchPolicy(maxDistanceKm: query.Policy.MaxDistanceKm) };
+        return DispatchRanker.Rank(DispatchPool.Create(places, now, LiveFor), distanceOnly, 1).Eligible;
+    }
+
+    /// <summary>
+    /// Eligible pool members whose base lies in the box or whose fresh reported position does (two
+    /// index searches); the others could never be recommended.
+    /// </summary>
+    private async Task<List<PoolMember>> ReadInBoxAsync(IQueryable<SurveyorProfile> pool, DispatchQuery query, GeoBox box, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        var members = await Project(InBox(pool.Where(EligibleWherever(query)), box, now - LiveFor)).ToListAsync(ct);
+        return [.. members.DistinctBy(m => m.StaffId)];
+    }
+
+    /// <summary>Profiles whose base lies in the box, then (UNION ALL, one round trip) those whose fresh reported position does: each an index search.</summary>
+    private IQueryable<SurveyorProfile> InBox(IQueryable<SurveyorProfile> profiles, GeoBox box, DateTimeOffset freshSince)
+    {
+        var byBase = profiles.Where(p => p.BaseLatitude >= box.MinLatitude && p.BaseLatitude <= box.MaxLatitude
+            && p.BaseLongitude >= box.MinLongitude && p.BaseLongitude <= box.MaxLongitude);
+        var live = db.SurveyorPositions.Where(s => s.Latitude >= box.MinLatitude && s.Latitude <= box.MaxLatitude
+            && s.Longitude >= box.MinLongitude && s.Longitude <= box.MaxLongitude && s.ReportedAt >= freshSince).Select(s => s.StaffId);
+        return byBase.Concat(profiles.Where(p => live.Contains(p.StaffId)));
+    }
+
+    private Task<List<PoolMember>> ReadAsync(IQueryable<SurveyorProfile> profiles, CancellationToken ct) => Project(profiles).ToListAsync(ct);
+
+    /// <summary>The narrow row of each profile, with its last reported position if any.</summary>
+    private IQueryable<PoolMember> Project(IQueryable<SurveyorProfile> profiles) =>
+        from p in profiles
+        join pos in db.SurveyorPositions on p.StaffId equals pos.StaffId into positions
+        from pos in positions.DefaultIfEmpty()
+        select new PoolMember(p.StaffId, p.Skills, p.Presence, p.ActiveLoad, p.LoadCap, p.BaseLatitude, p.BaseLongitude, p.InsurerIdList,
+            pos != null ? (double?)pos.Latitude : null, pos != null ? (double?)pos.Longitude : null, pos != null ? (DateTimeOffset?)pos.ReportedAt : null);
+
+    [LoggerMessage(LogLevel.Debug, "Recommendation for case {CaseId}: searched {RadiusKm} km around the scene, read {Read} of {Considered} ({Eligible} eligible anywhere)")]
+    private static partial void LogSearched(ILogger logger, Guid caseId, double radiusKm, int read, int considered, int eligible);
+
 }

@@ -14,6 +14,10 @@ public static class ApiKeys
     public const string Scheme = "ApiKey";
     public const string Header = "X-Api-Key";
     public const string KeyPrefix = "ak_";
+    public const string CacheKey = "apikey:";
+
+    /// <summary>How long a node may go on accepting a key another node revoked.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);
 
     /// <summary>A new random key: "ak_" + 40 URL-safe characters (240 bits).</summary>
     public static string Generate() => KeyPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(30));
@@ -28,7 +32,8 @@ public static class ApiKeys
 
 /// <summary>Authenticates integrations by the X-Api-Key header; the key's scope and permissions become claims.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AnxinDbContext db)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AnxinDbContext db,
+    Data.ShortCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -44,11 +49,13 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Invalid API key");
         }
 
+        // Integrations call in bursts: a found key is remembered for a few seconds on this node. Revoking
+        // on this node forgets it at once; another node stops honouring it within ApiKeys.CacheLifetime.
         var hash = ApiKeys.Hash(raw);
-        var key = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
+        var key = await cache.GetAsync(ApiKeys.CacheKey + hash, c => db.ApiKeys.IgnoreQueryFilters().AsNoTracking()
             .Where(k => k.Hash == hash && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Name, k.OrgNodeId, k.OrgPath, k.Permissions, k.InsurerId })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+            .Select(k => new CachedKey(k.Id, k.Name, k.OrgNodeId, k.OrgPath, k.Permissions, k.InsurerId))
+            .SingleOrDefaultAsync(c), Context.RequestAborted, ApiKeys.CacheLifetime, cacheNull: false);
         if (key is null)
         {
             return AuthenticateResult.Fail("Invalid API key");
@@ -72,6 +79,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeys.Scheme));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeys.Scheme));
     }
+
+    private sealed record CachedKey(Guid Id, string Name, Guid OrgNodeId, string OrgPath, string Permissions, Guid? InsurerId);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -25,6 +25,9 @@ public static class DatabaseSetup
         }
 
         services.AddSingleton<AuditSaveChangesInterceptor>();
+        services.AddSingleton<ShortCache>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
         services.AddScoped<CurrentUser>();
         services.AddScoped<IRequestActor>(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is null
             ? SystemActor.Instance
@@ -49,7 +52,8 @@ public static class DatabaseSetup
     {
         var folder = config["Database:DataFolder"] ?? Path.Combine(env.ContentRootPath, "App_Data");
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "anxin.db")};Cache=Shared;Pooling=True";
+        // Private cache: with WAL, readers never wait for the writer (a shared cache would lock tables between connections).
+        return $"Data Source={Path.Combine(folder, "anxin.db")};Pooling=True";
     }
 
     /// <summary>Applies pending migrations (at start in Development, or by the explicit `migrate` command).</summary>

@@ -23,6 +23,14 @@ public static class Idempotency
     public static RouteHandlerBuilder WithIdempotency(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new IdempotentEndpoint()).AddEndpointFilter<IdempotencyFilter>();
 
+    /// <summary>
+    /// Idempotency where the handler writes the completed record in the same transaction as the
+    /// object it creates (<see cref="IdempotencyClaim"/>): no separate claim and completion
+    /// round trips, and a crash can never leave a created object without its record.
+    /// </summary>
+    public static RouteHandlerBuilder WithIdempotencyInHandler(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new IdempotentEndpoint { RecordedByHandler = true }).AddEndpointFilter<IdempotencyFilter>();
+
     /// <summary>Lets the filter re-read (hash) the body after model binding consumed it.</summary>
     public static IApplicationBuilder UseIdempotencyBuffering(this IApplicationBuilder app) => app.Use((http, next) =>
     {
@@ -35,7 +43,30 @@ public static class Idempotency
     });
 }
 
-public sealed class IdempotentEndpoint;
+public sealed class IdempotentEndpoint
+{
+    public bool RecordedByHandler { get; init; }
+}
+
+/// <summary>
+/// An Idempotency-Key the handler is asked to record with its own rows (<see cref="Idempotency.WithIdempotencyInHandler"/>).
+/// The handler sets <see cref="Recorded"/> after its commit, or <see cref="LostToDuplicate"/> when the
+/// unique (caller, key) index refused the record: then the filter answers with the earlier outcome.
+/// </summary>
+public sealed class IdempotencyClaim(string caller, string key, string path, string bodyHash)
+{
+    public bool Recorded { get; set; }
+
+    public bool LostToDuplicate { get; set; }
+
+    /// <summary>The completed record of a successful response, to be written with the handler's rows.</summary>
+    public IdempotencyRecord Complete(int statusCode, string body, string contentType, string? location, DateTimeOffset now)
+    {
+        var record = IdempotencyRecord.Start(caller, key, path, bodyHash, now);
+        record.Complete(statusCode, body, contentType, location);
+        return record;
+    }
+}
 
 internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider time, IStringLocalizer<SharedResource> text) : IEndpointFilter
 {
@@ -62,7 +93,13 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
         var hash = await HashBodyAsync(http.Request);
         var path = http.Request.Path.Value ?? string.Empty;
         await using var scope = scopes.CreateAsyncScope();
+        if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotentEndpoint>() is { RecordedByHandler: true })
+        {
+            return await RecordedByHandlerAsync(context, next, scope.ServiceProvider, caller, key, path, hash);
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<AnxinDbContext>();
+
         var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
         if (existing is not null)
         {
@@ -104,6 +141,52 @@ internal sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvide
             await ForgetAsync(db, record);
             throw;
         }
+    }
+
+    /// <summary>
+    /// No lookup first: the handler's insert of the completed record meets the unique index, and only
+    /// a duplicate pays for reading the earlier outcome. Responses the handler did not record (a 400,
+    /// say) are recorded afterwards, as in the other mode.
+    /// </summary>
+    private async Task<object?> RecordedByHandlerAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, IServiceProvider services,
+        string caller, string key, string path, string hash)
+    {
+        // The context is only needed off the fast path (a refused request or a duplicate key).
+        var http = context.HttpContext;
+        var claim = new IdempotencyClaim(caller, key, path, hash);
+        http.Features.Set(claim);
+        var result = await next(context);
+        if (claim.Recorded)
+        {
+            return result;
+        }
+
+        if (!claim.LostToDuplicate)
+        {
+            var (status, body, contentType, location) = await ExecuteBufferedAsync(http, result);
+            if (status >= 500)
+            {
+                return Results.Empty;
+            }
+
+            var record = claim.Complete(status, body, contentType ?? "application/json; charset=utf-8", location, time.GetUtcNow());
+            var db = services.GetRequiredService<AnxinDbContext>();
+            db.IdempotencyRecords.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return Results.Empty;
+            }
+            catch (DbUpdateException)
+            {
+                // The key was used before: the response already went out; nothing more to record.
+                return Results.Empty;
+            }
+        }
+
+        var winner = await services.GetRequiredService<AnxinDbContext>().IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Caller == caller && r.Key == key, http.RequestAborted);
+        return winner is null ? Conflict("Idempotency.InProgress") : Replay(winner, hash, path);
     }
 
     private static string? Caller(ClaimsPrincipal user) =>

@@ -9,6 +9,7 @@ public static class MessagingSetup
     {
         services.Configure<OutboxOptions>(config.GetSection("Outbox"));
         services.AddScoped<IBusinessNumberGenerator, BusinessNumberGenerator>();
+        services.AddSingleton<NumberBlocks>();
         services.AddScoped<MessageRenderer>();
         services.AddScoped<InAppGateway>();
         services.TryAddSingleton<ISmsGateway, LoggingSmsGateway>();

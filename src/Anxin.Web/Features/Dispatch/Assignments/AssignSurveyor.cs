@@ -66,7 +66,7 @@ public sealed class AssignSurveyorHandler(AnxinDbContext db, CurrentUser me, Dis
         }
 
         var plan = await planner.PlanAsync(subject, current?.SurveyorStaffId, ct);
-        if (!plan.Surveyors.ContainsKey(surveyorId))
+        if (!plan.Members.ContainsKey(surveyorId))
         {
             errors.Add(nameof(request.SurveyorStaffId), "Dispatch.Surveyor.NotInArea");
         }

@@ -29,6 +29,20 @@ public sealed class RecommendSurveyorsHandler(AnxinDbContext db, DispatchPlanner
 {
     public async Task<Result<Recommendation>> HandleAsync(Guid caseId, int? top, bool explain, CancellationToken ct)
     {
+        // One connection for the dozen small reads (on SQLite every open and close takes the pool's lock and sets the connection up again).
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await RecommendAsync(caseId, top, explain, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Result<Recommendation>> RecommendAsync(Guid caseId, int? top, bool explain, CancellationToken ct)
+    {
         var subject = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, ct);
         if (subject is null)
         {
@@ -41,22 +55,23 @@ public sealed class RecommendSurveyorsHandler(AnxinDbContext db, DispatchPlanner
         }
 
         var current = await db.Assignments.OpenOf(caseId).Select(a => (Guid?)a.SurveyorStaffId).FirstOrDefaultAsync(ct);
-        var plan = await planner.PlanAsync(subject, current, ct);
-        var ranking = plan.Rank(Math.Clamp(top ?? options.Value.Recommendations, 1, 20), explain);
+        var answer = await planner.RecommendAsync(subject, current, Math.Clamp(top ?? options.Value.Recommendations, 1, 20), explain, ct);
+        var ranking = answer.Ranking;
+        var names = await planner.SummariesAsync(answer.Members, ranking.Candidates.Select(c => c.StaffId).Concat(ranking.Excluded.Select(e => e.StaffId)), ct);
         var text = new DispatchLocalizer(dispatchText, sharedText);
         var candidates = ranking.Candidates.Select(c =>
         {
-            var s = plan.Surveyors[c.StaffId];
+            var s = names[c.StaffId];
             return new CandidateView(c.StaffId, s.Name, s.WorkNumber, s.OrgNodeName, c.Rank, c.Score, c.EtaMinutes, c.DistanceKm, s.Presence,
                 s.ActiveLoad, s.LoadCap, RankingReasonText.Describe(c.Reasons, text));
         }).ToList();
         var excluded = ranking.Excluded.Select(e =>
         {
-            var s = plan.Surveyors[e.StaffId];
+            var s = names[e.StaffId];
             return new ExcludedView(e.StaffId, s.Name, s.WorkNumber, RankingReasonText.Describe(e.Reasons, text));
         }).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-        var policy = plan.Query.Policy;
-        return new Recommendation(subject.Id, subject.Number, [.. plan.Query.RequiredSkills.Split()], policy.AverageSpeedKmh, policy.MaxDistanceKm,
-            plan.ArrivalLimitMinutes, plan.Query.Scene is not null, current, ranking.Considered, ranking.Eligible, candidates, excluded);
+        var policy = answer.Query.Policy;
+        return new Recommendation(subject.Id, subject.Number, [.. answer.Query.RequiredSkills.Split()], policy.AverageSpeedKmh, policy.MaxDistanceKm,
+            answer.ArrivalLimitMinutes, answer.Query.Scene is not null, current, ranking.Considered, ranking.Eligible, candidates, excluded);
     }
 }

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Anxin.Domain.Common;
+using Anxin.Domain.Dispatch;
+using Anxin.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Anxin.Web.Tests.Dispatch;
+
+/// <summary>
+/// Issue 6: a recommendation searches around the scene instead of ranking the whole branch, and
+/// must answer exactly what ranking everyone answers (the explained recommendation still ranks
+/// everyone): the same candidates in the same order with the same scores and reasons, and the same
+/// counts — for dense and empty neighbourhoods, insurer rules with a maximum distance, preferred
+/// and excluded surveyors, inactive staff, stale positions and reassignments.
+/// </summary>
+public sealed class RecommendationSearchTests(Apps apps) : IClassFixture<Apps>
+{
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task The_search_around_the_scene_recommends_exactly_what_ranking_the_whole_branch_does(Db db)
+    {
+        var app = apps.For(db);
+        var random = new Random(2026);
+        var staffIds = await AddSurveyorsAsync(app, random);
+        var picc = await app.InsurerIdAsync("PICC");
+        var paic = await app.InsurerIdAsync("PAIC");
+        await app.WithDbAsync(async d =>
+        {
+            // PAIC: at most 60 km, prefers some and refuses some; PICC: 20 minutes to arrive, prefers a few.
+            var rules = await d.InsurerDispatchRules.ToDictionaryAsync(r => r.InsurerId);
+            foreach (var (insurer, maxKm, arrival, take) in new[] { (paic, (double?)60, (int?)null, 40), (picc, null, 20, 10) })
+            {
+                if (!rules.TryGetValue(insurer, out var rule))
+                {
+                    rule = InsurerDispatchRule.Create(insurer);
+                    d.InsurerDispatchRules.Add(rule);
+                }
+
+                var shuffled = staffIds.OrderBy(_ => random.Next()).ToList();
+                rule.Change(maxKm, arrival, null, shuffled.Take(take), maxKm is null ? null : shuffled.Skip(take).Take(take));
+            }
+
+            return await d.SaveChangesAsync();
+        });
+
+        var api = app.Api();
+        var compared = 0;
+        var caseIds = new List<Guid>();
+        for (var i = 0; i < 24; i++)
+        {
+            // Half in the crowded city, half anywhere in the province (some where nobody is near).
+            var scene = i % 2 == 0
+                ? (23.0 + (random.NextDouble() * 0.4), 113.2 + (random.NextDouble() * 0.4))
+                : (21.6 + (random.NextDouble() * 3.8), 110.2 + (random.NextDouble() * 6.5));
+            var insurer = (i % 3) switch { 0 => "PICC", 1 => "PAIC", _ => null };
+            var created = await app.ReportCaseAsync(scene, insurer, injuries: i % 5 == 0);
+            caseIds.Add(created.GetProperty("id").GetGuid());
+        }
+
+        foreach (var caseId in caseIds)
+        {
+            foreach (var top in new[] { 1, 5, 20 })
+            {
+                await AssertSameAsync(api, caseId, top);
+                compared++;
+            }
+        }
+
+        // A reassignment leaves the current surveyor out of both.
+        var dispatcher = await app.SignInAsync("dispatcher");
+        foreach (var caseId in caseIds.Take(4))
+        {
+            var first = await Json(api, $"/api/v1/cases/{caseId}/recommendations?top=1");
+            if (first.GetProperty("candidates").GetArrayLength() == 0)
+            {
+                continue;
+            }
+
+            await dispatcher.AssignedAsync(caseId, first.GetProperty("candidates")[0].GetProperty("staffId").GetGuid());
+            await AssertSameAsync(api, caseId, 5);
+            compared++;
+        }
+
+        Assert.True(compared >= 72, $"only {compared} comparisons");
+    }
+
+    private static async Task AssertSameAsync(HttpClient api, Guid caseId, int top)
+    {
+        var searched = await Json(api, $"/api/v1/cases/{caseId}/recommendations?top={top}");
+        var everyone = await Json(api, $"/api/v1/cases/{caseId}/recommendations?top={top}&explain=true");
+        Assert.Equal(everyone.GetProperty("considered").GetInt32(), searched.GetProperty("considered").GetInt32());
+        Assert.Equal(everyone.GetProperty("eligible").GetInt32(), searched.GetProperty("eligible").GetInt32());
+        Assert.Equal(everyone.GetProperty("candidates").GetRawText(), searched.GetProperty("candidates").GetRawText());
+        Assert.True(everyone.GetProperty("considered").GetInt32() >= 700);
+    }
+
+    private static async Task<JsonElement> Json(HttpClient api, string url)
+    {
+        using var response = await api.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// 800 surveyors across the Guangdong branch: most in one city, the rest spread thin; all
+    /// presences, loads up to the cap, some serving only some insurers, fresh, stale or no
+    /// positions (some far from the base), and one in ten no longer active.
+    /// </summary>
+    private static async Task<List<Guid>> AddSurveyorsAsync(AnxinAppFactory app, Random random)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var d = scope.ServiceProvider.GetRequiredService<Anxin.Data.AnxinDbContext>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+        var gd = await d.OrgNodes.SingleAsync(n => n.Code == "GD");
+        var nodes = await d.OrgNodes.Where(n => n.Path.StartsWith(gd.Path)).ToListAsync();
+        var insurers = await d.Insurers.Select(i => i.Id).ToListAsync();
+        var ids = new List<Guid>();
+        GeoPoint Somewhere(bool city) => city
+            ? GeoPoint.Create(23.0 + (random.NextDouble() * 0.4), 113.2 + (random.NextDouble() * 0.4)).Value
+            : GeoPoint.Create(21.5 + (random.NextDouble() * 4), 110 + (random.NextDouble() * 7)).Value;
+
+        for (var i = 0; i < 800; i++)
+        {
+            var staff = Anxin.Domain.Organisation.Staff.Create("RS" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), "查勘" + i, nodes[random.Next(nodes.Count)]);
+            staff.UpdateContact("查勘员", null, null, null);
+            var city = i % 4 != 0;
+            var skills = (SurveyorSkills)random.Next(1, 16);
+            var serves = random.Next(4) == 0 ? insurers.Where(_ => random.Next(2) == 0).ToList() : null;
+            var cap = random.Next(1, 7);
+            var profile = SurveyorProfile.Create(staff, skills, Somewhere(city), cap, serves);
+            var presence = (SurveyorPresence)random.Next(1, 4);
+            if (presence != SurveyorPresence.Offline)
+            {
+                profile.ChangePresence(SurveyorPresence.OnShift, now.AddHours(-2));
+                for (var l = random.Next(cap + 1); l > 0; l--)
+                {
+                    profile.TakeAssignment();
+                }
+
+                profile.ChangePresence(presence, now.AddMinutes(-5));
+            }
+
+            if (random.Next(10) == 0)
+            {
+                staff.Deactivate();
+            }
+
+            d.Staff.Add(staff);
+            d.SurveyorProfiles.Add(profile);
+            switch (random.Next(4))
+            {
+                case 0:
+                    d.SurveyorPositions.Add(SurveyorPosition.Create(staff.Id, Somewhere(random.Next(2) == 0), now.AddMinutes(-random.Next(0, 20))));
+                    break;
+                case 1:
+                    d.SurveyorPositions.Add(SurveyorPosition.Create(staff.Id, Somewhere(random.Next(2) == 0), now.AddHours(-3)));
+                    break;
+            }
+
+            ids.Add(staff.Id);
+        }
+
+        await d.SaveChangesAsync();
+        return ids;
+    }
+}
