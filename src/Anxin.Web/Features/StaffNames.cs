@@ -33,6 +33,15 @@ public static class StaffNames
     public static async Task<Dictionary<Guid, string>> LoadAsync(AnxinDbContext db, IEnumerable<Guid?> ids, CancellationToken ct) =>
         (await StaffCards.LoadAsync(db, ids, ct)).ToDictionary(c => c.Key, c => c.Value.Display);
 
+    /// <summary>"Name (work number)" of the staff among <paramref name="ids"/> inside the caller's scope (the query filters apply).</summary>
+    public static async Task<Dictionary<Guid, string>> ForVisibleAsync(AnxinDbContext db, IEnumerable<Guid?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        return wanted.Count == 0
+            ? []
+            : await db.Staff.AsNoTracking().Where(s => wanted.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name + " (" + s.WorkNumber + ")", ct);
+    }
+
     /// <summary>
     /// "Name (work number)" by the id of a user account (e.g. an audit entry's actor), for the
     /// accounts that belong to a member of staff; other actors (API keys, system) are left out.

@@ -13,8 +13,10 @@ public static class CustomerTestKit
     private const string CreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     /// <summary>A valid resident ID number; <paramref name="male"/> decides the sequence parity.</summary>
-    public static string NewIdNumber(bool male = true, string birth = "19850312")
+    /// <summary>A valid resident ID number; the birth date is random unless given, so tests sharing a database do not collide (the sequence alone has 450 values).</summary>
+    public static string NewIdNumber(bool male = true, string? birth = null)
     {
+        birth ??= new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 365 * 40)).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var sequence = Random.Shared.Next(50, 499) * 2 + (male ? 1 : 0);
         var body = "110105" + birth + sequence.ToString("D3", CultureInfo.InvariantCulture);
         int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

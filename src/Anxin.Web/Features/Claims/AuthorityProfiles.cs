@@ -34,8 +34,12 @@ public sealed class ManageAuthorityHandler(AnxinDbContext db, CurrentUser me, Ti
     public async Task<IReadOnlyList<AuthorityProfileView>> ListAsync(CancellationToken ct)
     {
         var profiles = await db.AuthorityProfiles.AsNoTracking().Include(p => p.Limits).OrderBy(p => p.Code).ToListAsync(ct);
-        var assignments = await db.AuthorityAssignments.AsNoTracking().ToListAsync(ct);
-        var staff = await StaffNames.LoadAsync(db, assignments.Select(a => a.StaffId), ct);
+        // Only the holders that concern the caller: assignments scoped above or inside their scope, and
+        // named persons they can see; another subtree's holders are not theirs to read.
+        var visibleStaff = await StaffNames.ForVisibleAsync(db, (await db.AuthorityAssignments.AsNoTracking().Select(a => a.StaffId).ToListAsync(ct)), ct);
+        var assignments = (await db.AuthorityAssignments.AsNoTracking().ToListAsync(ct))
+            .Where(a => me.Concerns(a.ScopeOrgPath) && (a.StaffId is not { } person || visibleStaff.ContainsKey(person))).ToList();
+        var staff = visibleStaff;
         var paths = assignments.Select(a => a.ScopeOrgPath).OfType<string>().Distinct().ToList();
         var nodes = await db.OrgNodes.IgnoreQueryFilters().AsNoTracking().Where(n => paths.Contains(n.Path)).ToDictionaryAsync(n => n.Path, n => n.Name, ct);
         return profiles.Select(p => new AuthorityProfileView(p.Id, p.Code, p.Name, p.IsActive,

@@ -43,4 +43,11 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : IRequestActor
 
     /// <summary>Whether an org path lies inside what this user may see.</summary>
     public bool CanSee(string orgPath) => ScopePrefix is { } prefix && orgPath.StartsWith(prefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether a setting made at <paramref name="orgPath"/> (null: company-wide) concerns this user:
+    /// made inside their scope, or above it so that it applies to them. Settings of other subtrees do not.
+    /// </summary>
+    public bool Concerns(string? orgPath) => orgPath is null || CanSee(orgPath)
+        || (ScopePrefix is { } prefix && prefix.StartsWith(orgPath, StringComparison.Ordinal));
 }

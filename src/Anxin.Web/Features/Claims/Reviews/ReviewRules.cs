@@ -3,6 +3,7 @@ using Anxin.Domain.Claims;
 using Anxin.Domain.Common;
 using Anxin.Domain.Policies;
 using Anxin.Web.Infrastructure.Http;
+using Anxin.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace Anxin.Web.Features.Claims;
@@ -15,11 +16,13 @@ public sealed record SaveReviewRuleRequest(Guid? ScopeNodeId, ProductLine? Line,
     long? Version = null);
 
 /// <summary>The review sampling rules (CLM-10): list, create, change, delete; for <c>Claims.ManageReview</c>.</summary>
-public sealed class ManageReviewRulesHandler(AnxinDbContext db, TimeProvider time)
+public sealed class ManageReviewRulesHandler(AnxinDbContext db, CurrentUser me, TimeProvider time)
 {
     public async Task<IReadOnlyList<ReviewRuleView>> ListAsync(CancellationToken ct)
     {
-        var rules = await db.ClaimReviewRules.AsNoTracking().OrderBy(r => r.ScopePath).ThenBy(r => r.Line).ToListAsync(ct);
+        // Only the rules that concern the caller: company-wide, above or inside their scope; never another subtree's.
+        var rules = (await db.ClaimReviewRules.AsNoTracking().OrderBy(r => r.ScopePath).ThenBy(r => r.Line).ToListAsync(ct))
+            .Where(r => me.Concerns(r.ScopePath)).ToList();
         var ids = rules.SelectMany(r => new[] { r.ScopeNodeId, r.CallbackTeamNodeId }).OfType<Guid>().Distinct().ToList();
         var names = await db.OrgNodes.IgnoreQueryFilters().AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
         return rules.Select(r => new ReviewRuleView(r.Id, r.ScopeNodeId, r.ScopeNodeId is { } s ? names.GetValueOrDefault(s) : null, r.Line, r.Percent,

@@ -34,6 +34,10 @@ public sealed record ServiceTextRequest(string? Text = null, long? Version = nul
 /// </summary>
 public sealed class ServiceRequestsHandler(AnxinDbContext db, CurrentUser me, TimeProvider time)
 {
+    /// <summary>The claim's service requests; null when the caller cannot see the claim (404, not an empty list).</summary>
+    public async Task<IReadOnlyList<ServiceRequestView>?> ForVisibleClaimAsync(Guid claimId, CancellationToken ct) =>
+        await db.Claims.AnyAsync(c => c.Id == claimId, ct) ? await ForClaimAsync(claimId, ct) : null;
+
     public async Task<IReadOnlyList<ServiceRequestView>> ForClaimAsync(Guid claimId, CancellationToken ct) =>
         await DescribeAsync(await db.ServiceRequests.AsNoTracking().Include(r => r.Steps).Where(r => r.ClaimId == claimId)
             .OrderBy(r => r.RequestedAt).ToListAsync(ct), ct);

@@ -31,7 +31,8 @@ public sealed class VendorEndpoints : IEndpointModule
             .RequirePermission(Permissions.Vendors.Manage);
 
         var claims = api.MapGroup("/claims/{id:guid}/service-requests").WithTags("Claims");
-        claims.MapGet("/", async (Guid id, ServiceRequestsHandler h, CancellationToken ct) => Results.Ok(await h.ForClaimAsync(id, ct)))
+        claims.MapGet("/", async (Guid id, ServiceRequestsHandler h, CancellationToken ct) =>
+                await h.ForVisibleClaimAsync(id, ct) is { } list ? Results.Ok(list) : Results.Problem(statusCode: StatusCodes.Status404NotFound))
             .RequirePermission(Permissions.Claims.View);
         claims.MapPost("/", async (Guid id, CreateServiceRequest request, ServiceRequestsHandler h, HttpContext http, CancellationToken ct) =>
                 (await h.CreateAsync(id, request, ct)).ToHttp(http, r => Results.Created($"/api/v1/service-requests/{r.Id}", r)))
