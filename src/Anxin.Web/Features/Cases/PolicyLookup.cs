@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using Anxin.Data;
 using Anxin.Domain.Organisation;
 using Anxin.Domain.Policies;
 using Anxin.Web.Infrastructure.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Anxin.Web.Features.Cases;
 
@@ -59,25 +61,44 @@ public static class PolicyLookup
 
     /// <summary>
     /// The policy inside the insurer's partition, whatever organisation node owns it: an agent must
-    /// be able to check any policy of the insurer. By number first; for motor, by plate in force at the loss time.
+    /// be able to check any policy of the insurer. By number first; for motor, by plate in force at
+    /// the loss time. Read without tracking, through compiled queries (intake asks this for every report).
     /// </summary>
     public static async Task<Policy?> FindAsync(AnxinDbContext db, Guid? insurerId, string? policyNumber, string? plate, DateTimeOffset lossAt,
         CancellationToken ct)
     {
-        var policies = db.Policies.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).Where(p => p.InsurerId == insurerId);
         if (!string.IsNullOrWhiteSpace(policyNumber))
         {
-            var normalized = policyNumber.Trim().ToUpperInvariant();
-            return await policies.FirstOrDefaultAsync(p => p.Number == normalized, ct);
+            return await Compiled.For(db).ByNumber(db, insurerId, policyNumber.Trim().ToUpperInvariant(), ct);
         }
 
         if (!string.IsNullOrWhiteSpace(plate))
         {
-            lossAt = lossAt.ToUniversalTime(); // PostgreSQL compares timestamptz with UTC values only
-            return await policies.Where(p => p.Plate == plate && p.StartsAt <= lossAt)
-                .OrderByDescending(p => p.StartsAt).FirstOrDefaultAsync(ct);
+            // PostgreSQL compares timestamptz with UTC values only.
+            return await Compiled.For(db).ByPlate(db, insurerId, plate, lossAt.ToUniversalTime(), ct);
         }
 
         return null;
+    }
+
+    /// <summary>The compiled lookups, per EF model (a compiled query serves one model; tests run two providers in one process).</summary>
+    private sealed class Compiled
+    {
+        private static readonly ConditionalWeakTable<IModel, Compiled> PerModel = new();
+
+        public static Compiled For(AnxinDbContext db) => PerModel.GetValue(db.Model, _ => new Compiled());
+
+        public Func<AnxinDbContext, Guid?, string, CancellationToken, Task<Policy?>> ByNumber { get; } = EF.CompileAsyncQuery(
+            (AnxinDbContext db, Guid? insurerId, string number, CancellationToken ct) =>
+                db.Policies.IgnoreQueryFilters(new[] { AnxinDbContext.OrgScopeFilterName }).AsNoTracking()
+                    .Where(p => p.InsurerId == insurerId)
+                    .FirstOrDefault(p => p.Number == number));
+
+        public Func<AnxinDbContext, Guid?, string, DateTimeOffset, CancellationToken, Task<Policy?>> ByPlate { get; } = EF.CompileAsyncQuery(
+            (AnxinDbContext db, Guid? insurerId, string plate, DateTimeOffset lossAt, CancellationToken ct) =>
+                db.Policies.IgnoreQueryFilters(new[] { AnxinDbContext.OrgScopeFilterName }).AsNoTracking()
+                    .Where(p => p.InsurerId == insurerId && p.Plate == plate && p.StartsAt <= lossAt)
+                    .OrderByDescending(p => p.StartsAt)
+                    .FirstOrDefault());
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Anxin.Data;
 using Anxin.Data.Bulk;
@@ -16,6 +17,7 @@ using Anxin.Web.Infrastructure.Data;
 using Anxin.Web.Infrastructure.Http;
 using Anxin.Web.Infrastructure.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Anxin.Web.Features.Cases;
@@ -211,11 +213,28 @@ public sealed class ReportLossHandler(AnxinDbContext db, CurrentUser me, NumberB
 
     public static string Location(Guid id) => $"/api/v1/cases/{id}";
 
+    /// <summary>The one active customer with this mobile (as first or second number) in the caller's scope, if exactly one.</summary>
     private async Task<Guid?> FindCustomerByMobileAsync(string mobile, CancellationToken ct)
     {
-        var matches = await db.Customers.Where(c => c.IsActive && (c.Mobile == mobile || c.Phone2 == mobile)).Select(c => c.Id).Take(2).ToListAsync(ct);
-        return matches.Count == 1 ? matches[0] : null;
+        Guid? found = null;
+        await foreach (var id in CustomersByMobile.GetValue(db.Model, _ => CompileCustomersByMobile())(db, mobile).WithCancellation(ct))
+        {
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = id;
+        }
+
+        return found;
     }
+
+    /// <summary>Compiled per EF model (a compiled query serves one model; tests run two providers in one process).</summary>
+    private static readonly ConditionalWeakTable<IModel, Func<AnxinDbContext, string, IAsyncEnumerable<Guid>>> CustomersByMobile = new();
+
+    private static Func<AnxinDbContext, string, IAsyncEnumerable<Guid>> CompileCustomersByMobile() => EF.CompileAsyncQuery(
+        (AnxinDbContext db, string mobile) => db.Customers.Where(c => c.IsActive && (c.Mobile == mobile || c.Phone2 == mobile)).Select(c => c.Id).Take(2));
 
     private sealed record LinkedCall(Guid Id, Guid? CaseId, string OrgPath);
 }

@@ -44,7 +44,7 @@ public static class DatabaseSetup
             }
 
             options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>());
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once: a request's context then finds EF's internal services at once
         return services;
     }
 

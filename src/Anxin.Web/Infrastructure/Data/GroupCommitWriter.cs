@@ -44,11 +44,25 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
     /// <summary>Writes the rows in the next group commit; returns once they are committed, throws if they were not.</summary>
     public async Task WriteAsync(RowSet rows, CancellationToken ct)
     {
-        var pending = new Pending(rows);
+        var pending = new Pending(rows, null);
         await _queue.Writer.WriteAsync(pending, ct);
 
         // Once queued, the outcome is the writer's: wait for it even if the client goes away.
         await pending.Done.Task;
+    }
+
+    /// <summary>
+    /// Runs a small piece of database work on the writer's own connection, in a transaction of its
+    /// own that is committed before the result returns (between two group commits). On SQLite this
+    /// is how other writes on the intake path avoid waiting for the writer's lock.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        T result = default!;
+        var pending = new Pending(null, async (connection, tx, token) => result = await work(connection, tx, token));
+        await _queue.Writer.WriteAsync(pending, ct);
+        await pending.Done.Task;
+        return result;
     }
 
     /// <summary>The writer runs on a thread of its own ("group-commit"): it never waits for the request thread pool, and its CPU time can be read per thread.</summary>
@@ -120,6 +134,34 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
             return;
         }
 
+        // Jobs first, each in its own transaction; then the row sets together.
+        foreach (var job in batch.Where(p => p.Job is not null))
+        {
+            try
+            {
+                var connection = await ConnectionAsync(ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await job.Job!(connection, tx, ct);
+                await tx.CommitAsync(ct);
+                job.Done.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                if (_connection is not { State: System.Data.ConnectionState.Open })
+                {
+                    await CloseAsync();
+                }
+
+                job.Done.TrySetException(e);
+            }
+        }
+
+        batch.RemoveAll(p => p.Job is not null);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -178,14 +220,14 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
         try
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
-            await _inserter!.InsertAsync(connection, tx, batch.SelectMany(p => p.Rows.Rows), ct);
-            var counts = batch.SelectMany(p => p.Rows.DayCounts).ToList();
+            await _inserter!.InsertAsync(connection, tx, batch.SelectMany(p => p.Rows!.Rows), ct);
+            var counts = batch.SelectMany(p => p.Rows!.DayCounts).ToList();
             if (counts.Count > 0)
             {
                 await CaseDayCounts.AddAsync(_model!, connection, tx, counts, ct);
             }
 
-            var updates = batch.Where(p => p.Rows.Updates is { Count: > 0 }).SelectMany(p => p.Rows.Updates!).ToList();
+            var updates = batch.Where(p => p.Rows!.Updates is { Count: > 0 }).SelectMany(p => p.Rows!.Updates!).ToList();
             if (updates.Count > 0)
             {
                 await RowUpdates.ApplyAsync(_model!, connection, tx, updates, ct);
@@ -246,9 +288,11 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
         }
     }
 
-    private sealed class Pending(RowSet rows)
+    private sealed class Pending(RowSet? rows, Func<DbConnection, DbTransaction, CancellationToken, Task>? job)
     {
-        public RowSet Rows { get; } = rows;
+        public RowSet? Rows { get; } = rows;
+
+        public Func<DbConnection, DbTransaction, CancellationToken, Task>? Job { get; } = job;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,10 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Anxin.Data;
 using Anxin.Domain.Clocks;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
+using Anxin.Web.Infrastructure.Data;
 
 namespace Anxin.Web.Infrastructure.Messaging;
 
@@ -13,8 +10,14 @@ namespace Anxin.Web.Infrastructure.Messaging;
 /// (one atomic upsert reserves <c>Intake:NumberBlockSize</c> numbers, default 100). Unique across
 /// nodes and restarts, because a block is committed before any of its numbers is used; not gap-free
 /// (numbers left in a block when the node stops are never issued) and, across nodes, not in time order.
+/// <para>
+/// The upsert runs on the group-commit writer's connection between two commits (on SQLite another
+/// connection would wait for the writer's lock, sleeping on a request thread), and the next block
+/// is reserved in the background when half of the current one is used, so that a report waits for
+/// a reservation only on a node's first report of a day.
+/// </para>
 /// </summary>
-public sealed partial class NumberBlocks(IServiceScopeFactory scopes, TimeProvider time, IConfiguration config, ILogger<NumberBlocks> log)
+public sealed partial class NumberBlocks(GroupCommitWriter writer, TimeProvider time, IConfiguration config, ILogger<NumberBlocks> log)
     : IDisposable
 {
     private const string Reserve = """
@@ -23,10 +26,10 @@ public sealed partial class NumberBlocks(IServiceScopeFactory scopes, TimeProvid
         RETURNING "LastValue"
         """;
 
-    private readonly Dictionary<(string Prefix, string Day), (long Next, long Last)> _blocks = [];
+    /// <summary>Per prefix and day: the numbers in hand, in order (the current block, then the one reserved ahead).</summary>
+    private readonly Dictionary<(string Prefix, string Day), List<(long Next, long Last)>> _blocks = [];
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _reserving = new(1, 1);
-    private (string ConnectionString, bool IsSqlite)? _database;
 
     private int BlockSize => Math.Clamp(config.GetValue("Intake:NumberBlockSize", 100), 1, 100_000);
 
@@ -35,68 +38,117 @@ public sealed partial class NumberBlocks(IServiceScopeFactory scopes, TimeProvid
         var day = TimeZoneInfo.ConvertTime(time.GetUtcNow(), WorkingCalendar.ChinaTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         while (true)
         {
-            if (TryTake(prefix, day, out var value))
+            if (TryTake(prefix, day, out var value, out var left))
             {
+                if (left < BlockSize / 2)
+                {
+                    _ = ReserveAheadAsync(prefix, day);
+                }
+
                 return prefix + day + value.ToString("D6", CultureInfo.InvariantCulture);
             }
 
-            await _reserving.WaitAsync(ct);
-            try
-            {
-                if (!HasNumbers(prefix, day))
-                {
-                    var size = BlockSize;
-                    var last = await ReserveAsync(prefix, day, size, ct);
-                    lock (_lock)
-                    {
-                        _blocks[(prefix, day)] = (last - size + 1, last);
-                    }
-                }
-            }
-            finally
-            {
-                _reserving.Release();
-            }
+            await FillAsync(prefix, day, wait: true, ct);
         }
     }
 
-    private bool TryTake(string prefix, string day, out long value)
+    /// <summary>Reserves the next block in the background, unless a reservation is already under way.</summary>
+    private async Task ReserveAheadAsync(string prefix, string day)
+    {
+        try
+        {
+            await FillAsync(prefix, day, wait: false, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The numbers in hand still serve; the next report that finds none reserves again and sees the error.
+            LogReserveAheadFailed(log, prefix, day, e);
+        }
+    }
+
+    private async Task FillAsync(string prefix, string day, bool wait, CancellationToken ct)
+    {
+        if (!wait)
+        {
+            if (!await _reserving.WaitAsync(0, ct))
+            {
+                return;
+            }
+        }
+        else
+        {
+            await _reserving.WaitAsync(ct);
+        }
+
+        try
+        {
+            // Someone else may have reserved while this one waited.
+            if (Left(prefix, day) >= (wait ? 1 : BlockSize / 2))
+            {
+                return;
+            }
+
+            var size = BlockSize;
+            var last = await writer.RunAsync((connection, tx, token) => ReserveAsync(connection, tx, prefix, day, size, token), ct);
+            lock (_lock)
+            {
+                if (!_blocks.TryGetValue((prefix, day), out var blocks))
+                {
+                    _blocks[(prefix, day)] = blocks = [];
+                    foreach (var stale in _blocks.Keys.Where(k => k.Prefix == prefix && k.Day != day).ToList())
+                    {
+                        _blocks.Remove(stale);
+                    }
+                }
+
+                blocks.Add((last - size + 1, last));
+            }
+        }
+        finally
+        {
+            _reserving.Release();
+        }
+    }
+
+    private bool TryTake(string prefix, string day, out long value, out long left)
     {
         lock (_lock)
         {
-            if (_blocks.TryGetValue((prefix, day), out var block) && block.Next <= block.Last)
+            if (_blocks.TryGetValue((prefix, day), out var blocks) && blocks.Count > 0)
             {
-                value = block.Next;
-                _blocks[(prefix, day)] = (block.Next + 1, block.Last);
+                var (next, last) = blocks[0];
+                value = next;
+                if (next < last)
+                {
+                    blocks[0] = (next + 1, last);
+                }
+                else
+                {
+                    blocks.RemoveAt(0);
+                }
+
+                left = blocks.Sum(b => b.Last - b.Next + 1);
                 return true;
             }
         }
 
         value = 0;
+        left = 0;
         return false;
     }
 
-    private bool HasNumbers(string prefix, string day)
+    private long Left(string prefix, string day)
     {
         lock (_lock)
         {
-            return _blocks.TryGetValue((prefix, day), out var block) && block.Next <= block.Last;
+            return _blocks.TryGetValue((prefix, day), out var blocks) ? blocks.Sum(b => b.Last - b.Next + 1) : 0;
         }
     }
 
-    private async Task<long> ReserveAsync(string prefix, string day, int size, CancellationToken ct)
+    private async Task<long> ReserveAsync(DbConnection connection, DbTransaction tx, string prefix, string day, int size, CancellationToken ct)
     {
-        if (_database is null)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AnxinDbContext>();
-            _database = (db.Database.GetConnectionString() ?? throw new InvalidOperationException("The database has no connection string."), db.IsSqlite);
-        }
-
-        var (connectionString, isSqlite) = _database.Value;
-        await using DbConnection connection = isSqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
+        command.Transaction = tx;
         command.CommandText = Reserve;
         Add(command, "@prefix", prefix);
         Add(command, "@day", day);
@@ -118,4 +170,7 @@ public sealed partial class NumberBlocks(IServiceScopeFactory scopes, TimeProvid
 
     [LoggerMessage(LogLevel.Debug, "Reserved business numbers {Prefix}{Day} {First}-{Last}")]
     private static partial void LogReserved(ILogger logger, string prefix, string day, long first, long last);
+
+    [LoggerMessage(LogLevel.Warning, "Reserving the next block of {Prefix}{Day} numbers ahead failed")]
+    private static partial void LogReserveAheadFailed(ILogger logger, string prefix, string day, Exception exception);
 }
