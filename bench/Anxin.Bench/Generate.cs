@@ -7,9 +7,11 @@ using Anxin.Data;
 using Anxin.Data.Bulk;
 using Anxin.Data.Postgres;
 using Anxin.Domain.Administration;
+using Anxin.Domain.Calls;
 using Anxin.Domain.Cases;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Common;
+using Anxin.Domain.Dispatch;
 using Anxin.Domain.Organisation;
 using Anxin.Domain.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -91,14 +93,14 @@ public static class Generate
         var weighted = intakeNodes.SelectMany(n => Enumerable.Repeat(n, n.Path.StartsWith(gd.Path, StringComparison.Ordinal) ? 40 : 1)).ToList();
 
         t.Restart();
-        var agentIds = new List<Guid>(agents);
+        var agentStaff = new List<Staff>(agents);
         var staffRows = new List<object>();
         for (var i = 0; i < agents; i++)
         {
             var staff = Staff.Create("A" + i.ToString("D6", CultureInfo.InvariantCulture), fake.Name(), fake.Pick(intakeNodes));
             staff.UpdateContact("坐席", MobileNumber.Create(fake.Mobile()).Value, null, null);
             staffRows.Add(staff);
-            agentIds.Add(staff.Id);
+            agentStaff.Add(staff);
         }
 
         Stamp(staffRows, now);
@@ -109,6 +111,7 @@ public static class Generate
         // Surveyors where the cases are (Guangdong busiest), with profiles and positions (foreign keys: staff, profile, position).
         t.Restart();
         var crew = SurveyorData.Create(fake, weighted, surveyors, insurers, now, FakeData.CoordinateBox, numberFrom: agents);
+        var surveyorIds = crew.Staff.Cast<Staff>().Select(x => x.Id).ToList();
         foreach (var part in new[] { crew.Staff, crew.Profiles, crew.Positions })
         {
             Stamp(part, now);
@@ -121,11 +124,13 @@ public static class Generate
 
         // Policies and cases, in chunks: a chunk's policies stay in memory for its cases' coverage checks.
         var calendar = new WorkingCalendar(WorkingCalendar.StandardHours, []);
-        var sequences = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Numbers continue after those the demo seed issued (its cases of today).
+        var sequences = await db.NumberSequences.AsNoTracking().Where(n => n.Prefix == Case.NumberPrefix)
+            .ToDictionaryAsync(n => n.Day, n => (int)n.LastValue, StringComparer.Ordinal);
         var rollup = new Dictionary<(int Day, Guid Node, Guid Insurer), long>();
         const int policyChunk = 10_000;
         var chunks = Math.Max(1, (policies + policyChunk - 1) / policyChunk);
-        long casesWritten = 0, policiesWritten = 0, clocksWritten = 0;
+        long casesWritten = 0, policiesWritten = 0, clocksWritten = 0, callsWritten = 0, dispatchesWritten = 0;
         var tCases = Stopwatch.StartNew();
         var lastReport = Stopwatch.StartNew();
         for (var chunk = 0; chunk < chunks; chunk++)
@@ -165,16 +170,39 @@ public static class Generate
                 var china = TimeZoneInfo.ConvertTime(reportedAt, WorkingCalendar.ChinaTime);
                 var day = china.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
                 var seq = sequences[day] = sequences.GetValueOrDefault(day) + 1;
-                var c = Case.Register($"{Case.NumberPrefix}{day}{seq:D6}", report, policy, insurerId, null, null,
-                    phone ? fake.Pick(agentIds) : null, node, reportedAt);
+                // A phone report is taken on a call: it rang, the agent answered, registered the case and hung up.
+                Call? call = null;
+                if (phone)
+                {
+                    var rang = reportedAt.AddSeconds(-fake.Random.Next(90, 600));
+                    call = Call.Open($"GEN-{day}-{seq:D6}", CallDirection.Inbound, report.ReporterMobile, "95500", fake.Pick(agentStaff), CallEvent.Ringing, rang);
+                    call.Answer(rang.AddSeconds(fake.Random.Next(3, 40)));
+                    call.End(reportedAt.AddSeconds(fake.Random.Next(20, 300)));
+                    call.Classify(CallType.Report, null, null);
+                }
+
+                var c = Case.Register($"{Case.NumberPrefix}{day}{seq:D6}", report, policy, insurerId, null, call?.Id,
+                    call?.AgentStaffId, node, reportedAt);
+                call?.LinkCase(c.Id);
                 var clock = ServiceClock.Start(DefaultClockRules.DispatchSurveyor, "Case", c.Id.ToString(), node.Id, node.Path, null, reportedAt, calendar);
+                Assignment? dispatch = null;
                 var age = now - reportedAt;
                 if (age > TimeSpan.FromDays(3))
                 {
-                    clock.Stop(reportedAt.AddSeconds(fake.Random.Next(30, 240)), calendar);
+                    // Older cases went the whole way: dispatched, surveyed, assessed and closed (a few cancelled).
+                    var assigned = reportedAt.AddSeconds(fake.Random.Next(30, 240));
+                    clock.Stop(assigned, calendar);
                     switch (fake.Random.Next(100))
                     {
                         case < 85:
+                            dispatch = Assignment.Create(new DispatchedCase(c.Id, c.Number, c.InsurerId, node.Id, node.Path), fake.Pick(surveyorIds), null,
+                                "调度中心", assigned, recommendedRank: 1 + fake.Random.Next(3), etaMinutes: 10 + fake.Random.Next(40));
+                            dispatch.Acknowledge(assigned.AddMinutes(2 + fake.Random.Next(4)));
+                            dispatch.Arrive(assigned.AddMinutes(15 + fake.Random.Next(60)));
+                            dispatch.Assess(Money.Create(500m + fake.Random.Next(0, 30_000)).Value, null, assigned.AddMinutes(80 + fake.Random.Next(120)));
+                            c.MarkDispatched();
+                            c.MarkSurveying();
+                            c.MarkAssessed();
                             c.Close();
                             break;
                         case < 90:
@@ -187,6 +215,20 @@ public static class Generate
                 AnxinStamp(clock, reportedAt);
                 rows.Add(c);
                 rows.Add(clock);
+                if (call is not null)
+                {
+                    AnxinStamp(call, reportedAt);
+                    rows.Add(call);
+                    callsWritten++;
+                }
+
+                if (dispatch is not null)
+                {
+                    AnxinStamp(dispatch, reportedAt);
+                    rows.Add(dispatch);
+                    dispatchesWritten++;
+                }
+
                 var key = (CaseDayCount.DayOf(DateOnly.FromDateTime(china.DateTime)), node.Id, insurerId ?? Guid.Empty);
                 rollup[key] = rollup.GetValueOrDefault(key) + 1;
                 if (rows.Count >= 8192)
@@ -211,7 +253,8 @@ public static class Generate
         steps.Add("policies", policiesWritten, caseSeconds, null);
         steps.Add("cases", casesWritten, caseSeconds, casesWritten / caseSeconds);
         steps.Add("dispatch clocks", clocksWritten, caseSeconds, null);
-        steps.Add("calls, dispatches (TODO: entities not on main yet)", 0, 0.0, null);
+        steps.Add("calls (phone reports)", callsWritten, caseSeconds, null);
+        steps.Add("dispatches (assignments of closed cases)", dispatchesWritten, caseSeconds, null);
 
         t.Restart();
         await writer.FlushAsync();
@@ -222,7 +265,8 @@ public static class Generate
             sequence.Transaction = tx;
             foreach (var (day, last) in sequences)
             {
-                sequence.CommandText = $"INSERT INTO \"NumberSequences\" (\"Prefix\", \"Day\", \"LastValue\") VALUES ('{Case.NumberPrefix}', '{day}', {last})";
+                sequence.CommandText = $"INSERT INTO \"NumberSequences\" (\"Prefix\", \"Day\", \"LastValue\") VALUES ('{Case.NumberPrefix}', '{day}', {last}) " +
+                    "ON CONFLICT (\"Prefix\", \"Day\") DO UPDATE SET \"LastValue\" = excluded.\"LastValue\"";
                 await sequence.ExecuteNonQueryAsync();
             }
 

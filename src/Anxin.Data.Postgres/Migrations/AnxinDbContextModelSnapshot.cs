@@ -746,6 +746,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("Day", "OrgNodeId", "InsurerId");
 
+                    b.HasIndex("Day", "InsurerId", "OrgPath", "Count");
+
                     b.ToTable("CaseDayCounts", (string)null);
                 });
 

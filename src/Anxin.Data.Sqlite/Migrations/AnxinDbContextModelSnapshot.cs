@@ -739,6 +739,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("Day", "OrgNodeId", "InsurerId");
 
+                    b.HasIndex("Day", "InsurerId", "OrgPath", "Count");
+
                     b.ToTable("CaseDayCounts", (string)null);
                 });
 

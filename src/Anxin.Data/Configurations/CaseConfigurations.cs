@@ -102,6 +102,9 @@ internal sealed class CaseDayCountConfiguration : IEntityTypeConfiguration<CaseD
         // Written by the raw upsert in CaseDayCounts (Anxin.Data): keep the names in step.
         b.ToTable("CaseDayCounts");
         b.HasKey(x => new { x.Day, x.OrgNodeId, x.InsurerId });
+
+        // The month dashboard reads this index alone, already in (day, insurer) order: no lookups, no sort.
+        b.HasIndex(x => new { x.Day, x.InsurerId, x.OrgPath, x.Count });
     }
 }
 
