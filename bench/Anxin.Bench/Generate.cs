@@ -6,6 +6,7 @@ using System.Text;
 using Anxin.Data;
 using Anxin.Data.Bulk;
 using Anxin.Data.Postgres;
+using Anxin.Data.Sqlite;
 using Anxin.Domain.Administration;
 using Anxin.Domain.Calls;
 using Anxin.Domain.Cases;
@@ -338,7 +339,7 @@ internal sealed class RowWriter(Microsoft.EntityFrameworkCore.Metadata.IModel mo
     private const int BufferRows = 50_000;
     private List<object> _buffer = new(BufferRows + 10_000);
     private Task _writing = Task.CompletedTask;
-    private readonly IBulkInserter _inserter = sqlite ? new PreparedInserter(model) : new PostgresCopyInserter(model);
+    private readonly IBulkInserter _inserter = sqlite ? new SqliteBulkInserter(model) : new PostgresCopyInserter(model);
 
     public async Task PrepareAsync()
     {

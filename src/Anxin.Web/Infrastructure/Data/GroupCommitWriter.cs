@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Anxin.Data;
 using Anxin.Data.Bulk;
 using Anxin.Data.Postgres;
+using Anxin.Data.Sqlite;
 using Anxin.Domain.Cases;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -267,7 +268,7 @@ public sealed partial class GroupCommitWriter(IServiceScopeFactory scopes, IConf
             await using var pragma = _connection.CreateCommand();
             pragma.CommandText = "PRAGMA synchronous=FULL;";
             await pragma.ExecuteNonQueryAsync(ct);
-            _inserter = new PreparedInserter(_model!);
+            _inserter = new SqliteBulkInserter(_model!);
         }
         else
         {
