@@ -27,6 +27,8 @@ public static class DispatchBench
     {
         var surveyors = o.Count("surveyors", 10_000);
         var iterations = o.Count("iterations", 500);
+        // Requests first sent and not counted (per measure): the JIT compiles the path again, optimised, after its first calls.
+        var warmup = o.Count("warmup", 200);
         var database = BenchDatabase.From(o, "bench-dispatch");
         var dll = await AppProcess.EnsureBuiltAsync(o["app"], o.Flag("rebuild"));
         var steps = new Table("step", "rows", "seconds");
@@ -61,14 +63,14 @@ public static class DispatchBench
             var latency = new Latencies();
             JsonElement last = default;
             var cpu = TimeSpan.Zero;
-            for (var i = -20; i < runs; i++)
+            for (var i = -warmup; i < runs; i++)
             {
                 if (i == 0)
                 {
                     cpu = app.CpuTime();
                 }
 
-                var id = ids[(i + ids.Count) % ids.Count];
+                var id = ids[((i % ids.Count) + ids.Count) % ids.Count];
                 var t0 = Stopwatch.GetTimestamp();
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/cases/{id}/recommendations{query}");
                 request.Headers.TryAddWithoutValidation("X-Api-Key", HeadOfficeKey);

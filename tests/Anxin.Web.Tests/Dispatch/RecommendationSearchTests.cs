@@ -85,6 +85,45 @@ public sealed class RecommendationSearchTests(Apps apps) : IClassFixture<Apps>
         Assert.True(compared >= 72, $"only {compared} comparisons");
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task The_pool_kept_in_memory_recommends_what_the_database_does_and_a_change_saved_here_shows_at_once(Db db)
+    {
+        var app = apps.For(db);
+        await AddSurveyorsAsync(app, new Random(7), "RK");
+        var api = app.Api();
+        var caseIds = new List<Guid>();
+        foreach (var (scene, insurer) in new[] { ((23.1, 113.3), "PICC"), ((23.2, 113.4), "PAIC"), ((22.5, 114.0), (string?)null) })
+        {
+            caseIds.Add((await app.ReportCaseAsync(scene, insurer)).GetProperty("id").GetGuid());
+        }
+
+        var path = await app.WithDbAsync(d => d.Cases.Where(c => c.Id == caseIds[0]).Select(c => c.OrgPath).SingleAsync());
+        var area = Anxin.Web.Features.Dispatch.DispatchArea.PrefixFor(path);
+        var pools = app.Services.GetRequiredService<Anxin.Web.Features.Dispatch.DispatchPoolCache>();
+        await pools.LoadAsync(area, default);
+        Assert.True(pools.TryGet(area, out var kept));
+        Assert.True(kept.Members.Count >= 700);
+        foreach (var caseId in caseIds)
+        {
+            await AssertSameAsync(api, caseId, 5);
+        }
+
+        // The first choice leaves the company: the save drops the kept pool, and the next answer no longer names them.
+        var first = await Json(api, $"/api/v1/cases/{caseIds[0]}/recommendations?top=5");
+        var leaver = first.GetProperty("candidates")[0].GetProperty("staffId").GetGuid();
+        await app.WithDbAsync(async d =>
+        {
+            (await d.Staff.IgnoreQueryFilters().SingleAsync(s => s.Id == leaver)).Deactivate();
+            return await d.SaveChangesAsync();
+        });
+
+        Assert.False(pools.TryGet(area, out _));
+        var after = await Json(api, $"/api/v1/cases/{caseIds[0]}/recommendations?top=5");
+        Assert.DoesNotContain(after.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("staffId").GetGuid() == leaver);
+        Assert.Equal(first.GetProperty("considered").GetInt32() - 1, after.GetProperty("considered").GetInt32());
+    }
+
     private static async Task AssertSameAsync(HttpClient api, Guid caseId, int top)
     {
         var searched = await Json(api, $"/api/v1/cases/{caseId}/recommendations?top={top}");
@@ -108,7 +147,7 @@ public sealed class RecommendationSearchTests(Apps apps) : IClassFixture<Apps>
     /// presences, loads up to the cap, some serving only some insurers, fresh, stale or no
     /// positions (some far from the base), and one in ten no longer active.
     /// </summary>
-    private static async Task<List<Guid>> AddSurveyorsAsync(AnxinAppFactory app, Random random)
+    private static async Task<List<Guid>> AddSurveyorsAsync(AnxinAppFactory app, Random random, string workNumberPrefix = "RS")
     {
         await using var scope = app.Services.CreateAsyncScope();
         var d = scope.ServiceProvider.GetRequiredService<Anxin.Data.AnxinDbContext>();
@@ -123,7 +162,7 @@ public sealed class RecommendationSearchTests(Apps apps) : IClassFixture<Apps>
 
         for (var i = 0; i < 800; i++)
         {
-            var staff = Anxin.Domain.Organisation.Staff.Create("RS" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), "查勘" + i, nodes[random.Next(nodes.Count)]);
+            var staff = Anxin.Domain.Organisation.Staff.Create(workNumberPrefix + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), "查勘" + i, nodes[random.Next(nodes.Count)]);
             staff.UpdateContact("查勘员", null, null, null);
             var city = i % 4 != 0;
             var skills = (SurveyorSkills)random.Next(1, 16);

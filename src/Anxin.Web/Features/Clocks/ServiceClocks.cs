@@ -81,13 +81,17 @@ public sealed class ServiceClocks(AnxinDbContext db, ICalendarProvider calendars
     public async Task<(ServiceClock Clock, AuditEntry Started)> PrepareStartAsync(string ruleCode, string subjectType, string subjectId,
         Guid orgNodeId, string orgPath, Guid? ownerStaffId, Actor actor, CancellationToken ct = default)
     {
-        var rule = await cache.GetAsync(RuleCacheKey + ruleCode + ":" + orgPath, c => ClockRuleBook.FindAsync(db, ruleCode, orgPath, c), ct)
+        var rule = await RuleInForceAsync(cache, db, ruleCode, orgPath, ct)
             ?? throw new ArgumentException($"Unknown clock rule {ruleCode}: add it to DefaultClockRules.", nameof(ruleCode));
         var now = time.GetUtcNow();
         var clock = ServiceClock.Start(rule, subjectType, subjectId, orgNodeId, orgPath, ownerStaffId, now, await calendars.ForNodeAsync(orgPath, ct));
         var started = AuditEntry.Event(now, "ClockStarted", nameof(ServiceClock), clock.Id.ToString(), StartedDetail(rule, clock), actor, orgPath);
         return (clock, started);
     }
+
+    /// <summary>The rule in force at the node, from the node's short cache (an edit on this node clears it at once).</summary>
+    public static Task<ClockRule?> RuleInForceAsync(ShortCache cache, AnxinDbContext db, string ruleCode, string orgPath, CancellationToken ct) =>
+        cache.GetAsync(RuleCacheKey + ruleCode + ":" + orgPath, c => ClockRuleBook.FindAsync(db, ruleCode, orgPath, c), ct);
 
     private static string StartedDetail(ClockRule rule, ServiceClock clock) =>
         $"{rule.Code} {clock.SubjectType}/{clock.SubjectId} {rule.Amount} {rule.Unit} → {clock.DeadlineAt:O}";

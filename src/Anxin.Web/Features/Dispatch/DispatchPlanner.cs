@@ -4,6 +4,7 @@ using Anxin.Domain.Cases;
 using Anxin.Domain.Clocks;
 using Anxin.Domain.Dispatch;
 using Anxin.Web.Features.Clocks;
+using Anxin.Web.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,11 @@ public sealed record DispatchPlan(DispatchPool Pool, DispatchQuery Query, IReadO
 }
 
 /// <summary>A recommendation: the ranking, the query it answered and the pool members it names.</summary>
-public sealed record DispatchAnswer(DispatchRanking Ranking, DispatchQuery Query, IReadOnlyDictionary<Guid, PoolMember> Members, int? ArrivalLimitMinutes);
+public sealed record DispatchAnswer(DispatchRanking Ranking, DispatchQuery Query, IReadOnlyDictionary<Guid, PoolMember> Members, int? ArrivalLimitMinutes,
+    IReadOnlyDictionary<Guid, StaffLabel>? Names = null);
+
+/// <summary>How a surveyor is named in a recommendation.</summary>
+public sealed record StaffLabel(string Name, string WorkNumber, string? OrgNodeName);
 
 /// <summary>
 /// Builds the dispatch plan of a case: the required skills (the insurer's rule or the product
@@ -35,7 +40,9 @@ public sealed record DispatchAnswer(DispatchRanking Ranking, DispatchQuery Query
 /// limit, and the pool of surveyors of the case's branch (<see cref="DispatchArea"/>) — read past
 /// the dispatcher's own organisation scope, since a dispatch centre serves its whole branch.
 /// <para>
-/// <see cref="RecommendAsync"/> answers a recommendation without reading the whole pool when the
+/// <see cref="RecommendAsync"/> ranks the branch's pool kept in memory (<see cref="DispatchPoolCache"/>,
+/// a few seconds old at most and dropped on any change saved on this node) when there is one and no
+/// surveyor is to be left out. Otherwise it answers without reading the whole pool when the
 /// scene is known: a count of the pool and of who is eligible (one aggregate over an index), then
 /// only the surveyors whose position lies in a box around the scene, widened until nobody outside
 /// could outrank the top found (<see cref="DispatchRanker.BestScoreBeyond"/>). The answer is the
@@ -43,7 +50,8 @@ public sealed record DispatchAnswer(DispatchRanking Ranking, DispatchQuery Query
 /// explanations, scenes without coordinates and assignment checks.
 /// </para>
 /// </summary>
-public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<DispatchOptions> options, TimeProvider time, ILogger<DispatchPlanner> log)
+public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<DispatchOptions> options, DispatchPoolCache pools, ShortCache cache,
+    TimeProvider time, ILogger<DispatchPlanner> log)
 {
     /// <summary>The first search radius around the scene (half an hour's drive in town), doubled until the answer is certain.</summary>
     public const double FirstRadiusKm = 15;
@@ -56,6 +64,19 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
         return new DispatchPlan(DispatchPool.Create(members.Select(m => m.ToCandidate()), now, LiveFor), query, members.ToDictionary(m => m.StaffId), arrival);
     }
 
+    /// <summary>The branch's whole pool, ready for the ranker (what <see cref="DispatchPoolCache"/> keeps).</summary>
+    public async Task<PoolSnapshot> ReadPoolAsync(string area, CancellationToken ct)
+    {
+        var members = await ReadAsync(Members(area, null), ct);
+        var names = await (from p in Members(area, null)
+                           join s in db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]) on p.StaffId equals s.Id
+                           join n in db.OrgNodes.IgnoreQueryFilters() on s.OrgNodeId equals n.Id
+                           select new { s.Id, s.Name, s.WorkNumber, Node = n.Name }).ToListAsync(ct);
+        var rules = await db.InsurerDispatchRules.AsNoTracking().ToDictionaryAsync(r => r.InsurerId, ct);
+        return new PoolSnapshot(DispatchPool.Create(members.Select(m => m.ToCandidate()), time.GetUtcNow(), LiveFor), members.ToDictionary(m => m.StaffId),
+            names.DistinctBy(n => n.Id).ToDictionary(n => n.Id, n => new StaffLabel(n.Name, n.WorkNumber, n.Node)), rules);
+    }
+
     /// <summary>The best <paramref name="top"/> surveyors for the case (with every exclusion explained when asked: then the whole pool is read).</summary>
     public async Task<DispatchAnswer> RecommendAsync(Case subject, Guid? leaveOut, int top, bool explain, CancellationToken ct)
     {
@@ -65,9 +86,18 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
             return new DispatchAnswer(plan.Rank(top, explain), plan.Query, plan.Members, plan.ArrivalLimitMinutes);
         }
 
+        var area = DispatchArea.PrefixFor(subject.OrgPath);
+        if (leaveOut is null && pools.TryGet(area, out var snapshot))
+        {
+            // The branch's pool (and the insurers' rules) as read moments ago, unchanged on this node since.
+            var rule = subject.InsurerId is { } insurer ? snapshot.Rules.GetValueOrDefault(insurer) : null;
+            var (kept, keptArrival) = await QueryForAsync(subject, rule, ct);
+            return new DispatchAnswer(DispatchRanker.Rank(snapshot.Pool, kept, top), kept, snapshot.Members, keptArrival, snapshot.Names);
+        }
+
         var (query, arrival) = await QueryForAsync(subject, ct);
         var now = time.GetUtcNow();
-        var pool = Members(DispatchArea.PrefixFor(subject.OrgPath), leaveOut);
+        var pool = Members(area, leaveOut);
         var (considered, eligible) = await CountAsync(pool, query, ct);
         var scene = query.Scene!.Value;
         var maxKm = query.Policy.MaxDistanceKm;
@@ -98,13 +128,23 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
     }
 
     /// <summary>
-    /// Names, work numbers and nodes for the surveyors an answer shows (one query each for staff and
-    /// nodes, whatever the scope; the ids go as one array parameter, however many an explanation lists).
+    /// Names, work numbers and nodes for the surveyors an answer shows: from the kept pool when the
+    /// answer came from it, else one query each for staff and nodes, whatever the scope (the ids go
+    /// as one array parameter, however many an explanation lists).
     /// </summary>
-    public async Task<Dictionary<Guid, SurveyorSummary>> SummariesAsync(IReadOnlyDictionary<Guid, PoolMember> members, IEnumerable<Guid> shown,
-        CancellationToken ct)
+    public async Task<Dictionary<Guid, SurveyorSummary>> SummariesAsync(DispatchAnswer answer, IEnumerable<Guid> shown, CancellationToken ct)
     {
+        var members = answer.Members;
         var ids = shown.Distinct().ToList();
+        if (answer.Names is { } names && ids.All(names.ContainsKey))
+        {
+            return ids.ToDictionary(id => id, id =>
+            {
+                var (m, label) = (members[id], names[id]);
+                return new SurveyorSummary(id, label.Name, label.WorkNumber, label.OrgNodeName, m.Presence, m.ActiveLoad, m.LoadCap);
+            });
+        }
+
         var staff = await db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.Id))
             .Select(s => new { s.Id, s.Name, s.WorkNumber, s.OrgNodeId }).ToListAsync(ct);
         var nodeIds = staff.Select(s => s.OrgNodeId).Distinct().ToList();
@@ -124,7 +164,7 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
             return minutes;
         }
 
-        var clockRule = await ClockRuleBook.FindAsync(db, DefaultClockRules.SurveyorArrival.Code, subject.OrgPath, ct);
+        var clockRule = await ServiceClocks.RuleInForceAsync(cache, db, DefaultClockRules.SurveyorArrival.Code, subject.OrgPath, ct);
         return clockRule is { Unit: DeadlineUnit.Minutes } r ? r.Amount : null;
     }
 
@@ -135,6 +175,11 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
         var rule = subject.InsurerId is { } insurerId
             ? await db.InsurerDispatchRules.AsNoTracking().SingleOrDefaultAsync(r => r.InsurerId == insurerId, ct)
             : null;
+        return await QueryForAsync(subject, rule, ct);
+    }
+
+    private async Task<(DispatchQuery Query, int? ArrivalLimitMinutes)> QueryForAsync(Case subject, InsurerDispatchRule? rule, CancellationToken ct)
+    {
         var skills = rule?.RequiredSkillsFor(subject.Line) ?? InsurerDispatchRule.DefaultSkillsFor(subject.Line);
         if (subject.Injuries)
         {

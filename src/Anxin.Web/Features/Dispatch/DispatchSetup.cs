@@ -29,6 +29,9 @@ public static class DispatchSetup
         services.Configure<DispatchOptions>(config.GetSection("Dispatch"));
         services.AddScoped<FieldReporter>();
         services.AddScoped<DispatchPlanner>();
+        services.AddSingleton<DispatchPoolCache>();
+        services.AddSingleton<DispatchPoolInvalidation>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<DispatchPoolInvalidation>());
         services.AddScoped<AssignedSurveyor>();
         services.AddScoped<Infrastructure.Demo.DispatchDemoData>();
         return services;

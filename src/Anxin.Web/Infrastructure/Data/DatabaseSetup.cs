@@ -43,7 +43,8 @@ public static class DatabaseSetup
                 options.UseAnxinSqlite(connectionString);
             }
 
-            options.AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>());
+            // The save pipeline first; then the features' own interceptors (registered as IInterceptor).
+            options.AddInterceptors([sp.GetRequiredService<AuditSaveChangesInterceptor>(), .. sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()]);
         }, optionsLifetime: ServiceLifetime.Singleton); // built once: a request's context then finds EF's internal services at once
         return services;
     }

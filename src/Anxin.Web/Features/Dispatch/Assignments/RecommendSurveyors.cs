@@ -57,7 +57,7 @@ public sealed class RecommendSurveyorsHandler(AnxinDbContext db, DispatchPlanner
         var current = await db.Assignments.OpenOf(caseId).Select(a => (Guid?)a.SurveyorStaffId).FirstOrDefaultAsync(ct);
         var answer = await planner.RecommendAsync(subject, current, Math.Clamp(top ?? options.Value.Recommendations, 1, 20), explain, ct);
         var ranking = answer.Ranking;
-        var names = await planner.SummariesAsync(answer.Members, ranking.Candidates.Select(c => c.StaffId).Concat(ranking.Excluded.Select(e => e.StaffId)), ct);
+        var names = await planner.SummariesAsync(answer, ranking.Candidates.Select(c => c.StaffId).Concat(ranking.Excluded.Select(e => e.StaffId)), ct);
         var text = new DispatchLocalizer(dispatchText, sharedText);
         var candidates = ranking.Candidates.Select(c =>
         {
