@@ -2503,6 +2503,8 @@ namespace Anxin.Data.Postgres.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("ReportedAt");
+
                     b.HasIndex("Latitude", "Longitude");
 
                     b.ToTable("SurveyorPositions", (string)null);
@@ -2562,6 +2564,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasKey("StaffId");
 
                     b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("BaseLatitude", "BaseLongitude");
 
@@ -3495,6 +3499,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.HasIndex("Mobile");
 
                     b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("WorkNumber")
                         .IsUnique();

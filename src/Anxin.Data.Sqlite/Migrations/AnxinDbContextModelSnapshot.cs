@@ -2496,6 +2496,8 @@ namespace Anxin.Data.Sqlite.Migrations
 
                     b.HasKey("StaffId");
 
+                    b.HasIndex("ReportedAt");
+
                     b.HasIndex("Latitude", "Longitude");
 
                     b.ToTable("SurveyorPositions", (string)null);
@@ -2555,6 +2557,8 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasKey("StaffId");
 
                     b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("BaseLatitude", "BaseLongitude");
 
@@ -3488,6 +3492,8 @@ namespace Anxin.Data.Sqlite.Migrations
                     b.HasIndex("Mobile");
 
                     b.HasIndex("OrgNodeId");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("WorkNumber")
                         .IsUnique();

@@ -23,6 +23,8 @@ internal sealed class SurveyorProfileConfiguration : IEntityTypeConfiguration<Su
         // the search around a scene starts from the base.
         b.HasIndex(x => new { x.OrgPath, x.Presence, x.Skills, x.ActiveLoad, x.LoadCap, x.StaffId, x.InsurerIdList });
         b.HasIndex(x => new { x.BaseLatitude, x.BaseLongitude });
+        // The kept dispatch pools read what changed since their last read (as do positions and staff below).
+        b.HasIndex(x => x.UpdatedAt);
         b.HasOne<Staff>().WithOne().HasForeignKey<SurveyorProfile>(x => x.StaffId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrgNode>().WithMany().HasForeignKey(x => x.OrgNodeId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -37,6 +39,7 @@ internal sealed class SurveyorPositionConfiguration : IEntityTypeConfiguration<S
         b.Property(x => x.StaffId).ValueGeneratedNever();
         b.Ignore(x => x.Point);
         b.HasIndex(x => new { x.Latitude, x.Longitude });
+        b.HasIndex(x => x.ReportedAt);
         b.HasOne<SurveyorProfile>().WithOne().HasForeignKey<SurveyorPosition>(x => x.StaffId).OnDelete(DeleteBehavior.Cascade);
     }
 }

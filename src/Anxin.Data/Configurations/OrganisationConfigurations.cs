@@ -31,6 +31,7 @@ internal sealed class StaffConfiguration : IEntityTypeConfiguration<Staff>
         b.HasIndex(x => x.WorkNumber).IsUnique();
         b.HasIndex(x => new { x.OrgPath, x.Name, x.Id });
         b.HasIndex(x => x.Mobile);
+        b.HasIndex(x => x.UpdatedAt);
 
         // The few members of staff no longer active (left out of dispatch pools): a partial index, tiny and always current.
         b.HasIndex(x => x.Id, "IX_Staff_Inactive").HasFilter("NOT \"IsActive\"");

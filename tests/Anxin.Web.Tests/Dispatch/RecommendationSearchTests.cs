@@ -124,6 +124,55 @@ public sealed class RecommendationSearchTests(Apps apps) : IClassFixture<Apps>
         Assert.Equal(first.GetProperty("considered").GetInt32() - 1, after.GetProperty("considered").GetInt32());
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestEnvironment.Engines), MemberType = typeof(TestEnvironment))]
+    public async Task The_kept_pool_is_brought_up_to_date_from_the_rows_saved_since_its_last_read_whichever_node_saved_them(Db db)
+    {
+        var app = apps.For(db);
+        var staffIds = await AddSurveyorsAsync(app, new Random(11), "RC");
+        var path = await app.WithDbAsync(d => d.SurveyorProfiles.Where(p => p.StaffId == staffIds[0]).Select(p => p.OrgPath).SingleAsync());
+        var area = Anxin.Web.Features.Dispatch.DispatchArea.PrefixFor(path);
+        var pools = app.Services.GetRequiredService<Anxin.Web.Features.Dispatch.DispatchPoolCache>();
+        await pools.LoadAsync(area, default);
+        Assert.True(pools.TryGet(area, out var kept));
+        var since = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+        // Another node (no save pipeline here, so this node is not told): one surveyor goes off shift, one with a position moves.
+        var offline = kept.Members.Values.First(m => staffIds.Contains(m.StaffId) && m.Presence != SurveyorPresence.Offline).StaffId;
+        var moved = kept.Members.Values.First(m => staffIds.Contains(m.StaffId) && m.LiveLatitude is not null && m.StaffId != offline);
+        var at = since.AddSeconds(1);
+        await app.WithDbAsync(d => d.SurveyorProfiles.Where(p => p.StaffId == offline)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Presence, SurveyorPresence.Offline).SetProperty(p => p.UpdatedAt, at)));
+        await app.WithDbAsync(d => d.SurveyorPositions.Where(p => p.StaffId == moved.StaffId)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Latitude, moved.LiveLatitude!.Value + 0.05).SetProperty(p => p.ReportedAt, at)));
+
+        // This node: a reported position is saved, which leaves the kept pool in use.
+        var reporter = kept.Members.Values.First(m => staffIds.Contains(m.StaffId) && m.LiveLatitude is not null && m.StaffId != moved.StaffId && m.StaffId != offline);
+        await app.WithDbAsync(async d =>
+        {
+            (await d.SurveyorPositions.SingleAsync(p => p.StaffId == reporter.StaffId)).Report(GeoPoint.Create(23.05, 113.25).Value, at);
+            return await d.SaveChangesAsync();
+        });
+        Assert.True(pools.TryGet(area, out _));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var planner = scope.ServiceProvider.GetRequiredService<Anxin.Web.Features.Dispatch.DispatchPlanner>();
+        var delta = await planner.ReadPoolChangesAsync(area, kept, since, 2_000, default);
+        Assert.NotNull(delta);
+        Assert.Equal(3, delta.Value.Changed);
+        var updated = delta.Value.Snapshot;
+        Assert.Equal(SurveyorPresence.Offline, updated.Members[offline].Presence);
+        Assert.Equal(moved.LiveLatitude!.Value + 0.05, updated.Members[moved.StaffId].LiveLatitude!.Value, 9);
+        Assert.Equal(23.05, updated.Members[reporter.StaffId].LiveLatitude!.Value, 9);
+
+        // What changed, applied to the kept pool, is what reading the whole pool gives; too many changes and it is read whole.
+        var whole = await planner.ReadPoolAsync(area, default);
+        Assert.Equal(whole.Members.OrderBy(m => m.Key), updated.Members.OrderBy(m => m.Key));
+        Assert.Equal(whole.Names.OrderBy(m => m.Key), updated.Names.OrderBy(m => m.Key));
+        Assert.Null(await planner.ReadPoolChangesAsync(area, kept, since, 2, default));
+        Assert.Equal(whole.Members.Count, (await pools.LoadAsync(area, default)).Members);
+    }
+
     private static async Task AssertSameAsync(HttpClient api, Guid caseId, int top)
     {
         var searched = await Json(api, $"/api/v1/cases/{caseId}/recommendations?top={top}");

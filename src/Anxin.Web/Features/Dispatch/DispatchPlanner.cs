@@ -40,9 +40,9 @@ public sealed record StaffLabel(string Name, string WorkNumber, string? OrgNodeN
 /// limit, and the pool of surveyors of the case's branch (<see cref="DispatchArea"/>) — read past
 /// the dispatcher's own organisation scope, since a dispatch centre serves its whole branch.
 /// <para>
-/// <see cref="RecommendAsync"/> ranks the branch's pool kept in memory (<see cref="DispatchPoolCache"/>,
-/// a few seconds old at most and dropped on any change saved on this node) when there is one and no
-/// surveyor is to be left out. Otherwise it answers without reading the whole pool when the
+/// <see cref="RecommendAsync"/> ranks the branch's pool kept in memory (<see cref="DispatchPoolCache"/>:
+/// a few seconds old at most, and not used after a change to profiles, staff or rules saved on this
+/// node until brought up to date) when there is one and no surveyor is to be left out. Otherwise it answers without reading the whole pool when the
 /// scene is known: a count of the pool and of who is eligible (one aggregate over an index), then
 /// only the surveyors whose position lies in a box around the scene, widened until nobody outside
 /// could outrank the top found (<see cref="DispatchRanker.BestScoreBeyond"/>). The answer is the
@@ -68,13 +68,55 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
     public async Task<PoolSnapshot> ReadPoolAsync(string area, CancellationToken ct)
     {
         var members = await ReadAsync(Members(area, null), ct);
-        var names = await (from p in Members(area, null)
-                           join s in db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]) on p.StaffId equals s.Id
-                           join n in db.OrgNodes.IgnoreQueryFilters() on s.OrgNodeId equals n.Id
-                           select new { s.Id, s.Name, s.WorkNumber, Node = n.Name }).ToListAsync(ct);
+        var names = await NamesAsync(Members(area, null), ct);
         var rules = await db.InsurerDispatchRules.AsNoTracking().ToDictionaryAsync(r => r.InsurerId, ct);
-        return new PoolSnapshot(DispatchPool.Create(members.Select(m => m.ToCandidate()), time.GetUtcNow(), LiveFor), members.ToDictionary(m => m.StaffId),
-            names.DistinctBy(n => n.Id).ToDictionary(n => n.Id, n => new StaffLabel(n.Name, n.WorkNumber, n.Node)), rules);
+        return Snapshot(members.ToDictionary(m => m.StaffId), names, rules);
+    }
+
+    /// <summary>
+    /// The kept pool brought up to date: only the surveyors whose profile, staff record or reported
+    /// position was saved at or after <paramref name="since"/> are read (three index searches, then
+    /// those in the branch's pool), each replacing, adding or — gone from the pool — removing its
+    /// member; the insurers' rules are read again whole (a handful). Null when more than
+    /// <paramref name="mostChanges"/> changed: then reading the whole pool is as quick.
+    /// </summary>
+    public async Task<(PoolSnapshot Snapshot, int Changed)?> ReadPoolChangesAsync(string area, PoolSnapshot kept, DateTimeOffset since, int mostChanges,
+        CancellationToken ct)
+    {
+        var changed = await db.SurveyorProfiles.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).Where(p => p.UpdatedAt >= since).Select(p => p.StaffId)
+            .Concat(db.SurveyorPositions.Where(p => p.ReportedAt >= since).Select(p => p.StaffId))
+            .Concat(db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]).Where(s => s.UpdatedAt >= since).Select(s => s.Id))
+            .ToListAsync(ct);
+        var ids = changed.Distinct().ToList();
+        if (ids.Count > mostChanges)
+        {
+            return null;
+        }
+
+        var members = new Dictionary<Guid, PoolMember>(kept.Members);
+        var names = new Dictionary<Guid, StaffLabel>(kept.Names);
+        foreach (var id in ids)
+        {
+            members.Remove(id);
+            names.Remove(id);
+        }
+
+        if (ids.Count > 0)
+        {
+            var pool = Members(area, null).Where(p => EF.Parameter(ids).Contains(p.StaffId));
+            foreach (var member in await ReadAsync(pool, ct))
+            {
+                members[member.StaffId] = member;
+            }
+
+            foreach (var (id, label) in await NamesAsync(pool, ct))
+            {
+                names[id] = label;
+            }
+        }
+
+        var rules = await db.InsurerDispatchRules.AsNoTracking().ToDictionaryAsync(r => r.InsurerId, ct);
+        return (Snapshot(members, names, rules), ids.Count);
     }
 
     /// <summary>The best <paramref name="top"/> surveyors for the case (with every exclusion explained when asked: then the whole pool is read).</summary>
@@ -272,6 +314,19 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
         var live = db.SurveyorPositions.Where(s => s.Latitude >= box.MinLatitude && s.Latitude <= box.MaxLatitude
             && s.Longitude >= box.MinLongitude && s.Longitude <= box.MaxLongitude && s.ReportedAt >= freshSince).Select(s => s.StaffId);
         return byBase.Concat(profiles.Where(p => live.Contains(p.StaffId)));
+    }
+
+    private PoolSnapshot Snapshot(Dictionary<Guid, PoolMember> members, Dictionary<Guid, StaffLabel> names, Dictionary<Guid, InsurerDispatchRule> rules) =>
+        new(DispatchPool.Create(members.Values.Select(m => m.ToCandidate()), time.GetUtcNow(), LiveFor), members, names, rules);
+
+    /// <summary>Names, work numbers and nodes of the given profiles' staff, whatever the scope.</summary>
+    private async Task<Dictionary<Guid, StaffLabel>> NamesAsync(IQueryable<SurveyorProfile> profiles, CancellationToken ct)
+    {
+        var names = await (from p in profiles
+                           join s in db.Staff.IgnoreQueryFilters([AnxinDbContext.OrgScopeFilterName]) on p.StaffId equals s.Id
+                           join n in db.OrgNodes.IgnoreQueryFilters() on s.OrgNodeId equals n.Id
+                           select new { s.Id, s.Name, s.WorkNumber, Node = n.Name }).ToListAsync(ct);
+        return names.DistinctBy(n => n.Id).ToDictionary(n => n.Id, n => new StaffLabel(n.Name, n.WorkNumber, n.Node));
     }
 
     private Task<List<PoolMember>> ReadAsync(IQueryable<SurveyorProfile> profiles, CancellationToken ct) => Project(profiles).ToListAsync(ct);

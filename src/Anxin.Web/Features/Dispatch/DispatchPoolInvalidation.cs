@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Anxin.Web.Features.Dispatch;
 
 /// <summary>
-/// Drops the cached dispatch pools (<see cref="DispatchPoolCache"/>) once a save that changed a
-/// surveyor's profile (presence, skills, load), position or staff record, or an insurer's dispatch
-/// rule, has gone through.
+/// Makes the kept dispatch pools (<see cref="DispatchPoolCache"/>) unusable until brought up to date
+/// once a save that changed a surveyor's profile (presence, skills, load) or staff record, or an
+/// insurer's dispatch rule, has gone through. Reported positions do not: every surveyor reports one
+/// every few minutes all day, and the pools read them within <see cref="DispatchPoolCache.MaxAge"/>.
 /// </summary>
 public sealed class DispatchPoolInvalidation(DispatchPoolCache pools) : SaveChangesInterceptor
 {
@@ -52,7 +53,7 @@ public sealed class DispatchPoolInvalidation(DispatchPoolCache pools) : SaveChan
     {
         if (context is not null && context.ChangeTracker.Entries().Any(e =>
                 e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && e.Entity is SurveyorProfile or SurveyorPosition or InsurerDispatchRule or Domain.Organisation.Staff))
+                && e.Entity is SurveyorProfile or InsurerDispatchRule or Domain.Organisation.Staff))
         {
             Pending.AddOrUpdate(context, Changed);
         }
