@@ -8,9 +8,16 @@
 # Needs Debian's `postgresql` package (binaries in /usr/lib/postgresql/*/bin and the
 # `postgres` system user) and must run as root. The port defaults to 5433 and can be
 # changed with ANXIN_PG_PORT. Everything but the connection string goes to stderr.
+# Tests run with fsync off (nothing here must survive a power cut); benchmarks of durable
+# writes set ANXIN_PG_FSYNC=on, PostgreSQL's own default.
 set -euo pipefail
 
 PORT="${ANXIN_PG_PORT:-5433}"
+FSYNC="${ANXIN_PG_FSYNC:-off}"
+if [[ "$FSYNC" != on && "$FSYNC" != off ]]; then
+  echo "pg-test-cluster: ANXIN_PG_FSYNC must be on or off" >&2
+  exit 2
+fi
 SOCKET_DIR=/tmp
 # Records the cluster directory so that `stop` can find it (one file per port).
 if [[ "$PORT" == 5433 ]]; then
@@ -101,9 +108,9 @@ cmd_start() {
     exit 1
   fi
 
-  log "starting on 127.0.0.1:${PORT}"
+  log "starting on 127.0.0.1:${PORT} (fsync ${FSYNC})"
   if ! as_pg "$BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" \
-      -o "-p ${PORT} -k ${SOCKET_DIR} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" \
+      -o "-p ${PORT} -k ${SOCKET_DIR} -c listen_addresses=127.0.0.1 -c fsync=${FSYNC} -c max_connections=300" \
       -w -t 60 start >&2; then
     cat "$dir/postgres.log" >&2 || true
     exit 1
