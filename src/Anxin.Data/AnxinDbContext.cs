@@ -182,6 +182,26 @@ public class AnxinDbContext(DbContextOptions<AnxinDbContext> options, IRequestAc
 
         builder.Entity<OrgNode>().HasQueryFilter(ScopeFilter(typeof(OrgNode), nameof(OrgNode.Path)));
         builder.Entity<AuditEntry>().HasQueryFilter(ScopeFilter(typeof(AuditEntry), nameof(AuditEntry.OrgPath)));
+        if (!IsSqlite)
+        {
+            UseBytewisePaths(builder);
+        }
+    }
+
+    /// <summary>
+    /// Organisation paths (digits and slashes) compare byte by byte on PostgreSQL: only under the "C"
+    /// collation does a subtree filter (<c>LIKE '/1/2/%'</c>) become an index range; under the
+    /// database's own locale it reads the whole index (30 ms for a capped count at 1,000,000 cases).
+    /// SQLite compares bytes already (and its LIKE never uses an index; its queries carry the path in the index instead).
+    /// </summary>
+    private static void UseBytewisePaths(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(string)
+                         && (p.Name == nameof(IOrgOwned.OrgPath) || (p.DeclaringType.ClrType == typeof(OrgNode) && p.Name == nameof(OrgNode.Path)))))
+        {
+            property.SetCollation("C");
+        }
     }
 
     /// <summary>e => InsurerScope == null || e.InsurerId == InsurerScope: an insurer's users see only its rows.</summary>

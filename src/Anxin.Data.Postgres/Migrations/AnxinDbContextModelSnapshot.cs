@@ -209,7 +209,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Permissions")
                         .IsRequired()
@@ -293,7 +294,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("RequestId")
                         .HasMaxLength(100)
@@ -361,7 +363,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("RecordingRef")
                         .HasMaxLength(200)
@@ -427,7 +430,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Step")
                         .IsRequired()
@@ -470,7 +474,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phrases")
                         .IsRequired()
@@ -585,7 +590,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("OwnerStaffId")
                         .HasColumnType("uuid");
@@ -707,7 +713,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Size")
                         .HasColumnType("integer");
@@ -742,7 +749,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.HasKey("Day", "OrgNodeId", "InsurerId");
 
@@ -977,7 +985,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("PaidAmount")
                         .HasPrecision(18, 2)
@@ -1138,7 +1147,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(20)
@@ -1319,7 +1329,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Size")
                         .HasColumnType("integer");
@@ -1615,7 +1626,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1770,7 +1782,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal?>("QuotedAmount")
                         .HasPrecision(18, 2)
@@ -2028,7 +2041,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(10)
@@ -2162,7 +2176,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("OwnerSince")
                         .HasColumnType("timestamp with time zone");
@@ -2273,7 +2288,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone2")
                         .HasMaxLength(20)
@@ -2372,7 +2388,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("PreviousAssignmentId")
                         .HasColumnType("uuid");
@@ -2541,7 +2558,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Presence")
                         .IsRequired()
@@ -3306,7 +3324,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Parameters")
                         .IsRequired()
@@ -3418,7 +3437,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3476,7 +3496,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Position")
                         .HasMaxLength(50)
@@ -3568,7 +3589,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Plate")
                         .HasMaxLength(10)
@@ -3667,7 +3689,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3735,7 +3758,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3815,7 +3839,8 @@ namespace Anxin.Data.Postgres.Migrations
                     b.Property<string>("OrgPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
