@@ -42,10 +42,11 @@ public sealed record StaffLabel(string Name, string WorkNumber, string? OrgNodeN
 /// <para>
 /// <see cref="RecommendAsync"/> ranks the branch's pool kept in memory (<see cref="DispatchPoolCache"/>:
 /// a few seconds old at most, and not used after a change to profiles, staff or rules saved on this
-/// node until brought up to date) when there is one and no surveyor is to be left out. Otherwise it answers without reading the whole pool when the
-/// scene is known: a count of the pool and of who is eligible (one aggregate over an index), then
-/// only the surveyors whose position lies in a box around the scene, widened until nobody outside
-/// could outrank the top found (<see cref="DispatchRanker.BestScoreBeyond"/>). The answer is the
+/// node until brought up to date) when there is one and no surveyor is to be left out. Otherwise it
+/// answers without reading the whole pool when the scene is known: a count of the pool and of who
+/// is eligible (one aggregate over an index), then only the surveyors whose position lies in a box
+/// around the scene, widened until nobody outside could outrank the top found
+/// (<see cref="DispatchRanker.BestScoreBeyond"/>). The answer is the
 /// one the whole pool gives; ranking every surveyor (<see cref="PlanAsync"/>) remains for
 /// explanations, scenes without coordinates and assignment checks.
 /// </para>
@@ -68,16 +69,14 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
     public async Task<PoolSnapshot> ReadPoolAsync(string area, CancellationToken ct)
     {
         var members = await ReadAsync(Members(area, null), ct);
-        var names = await NamesAsync(Members(area, null), ct);
-        var rules = await db.InsurerDispatchRules.AsNoTracking().ToDictionaryAsync(r => r.InsurerId, ct);
-        return Snapshot(members.ToDictionary(m => m.StaffId), names, rules);
+        return await SnapshotAsync(members.ToDictionary(m => m.StaffId), await NamesAsync(Members(area, null), ct), ct);
     }
 
     /// <summary>
     /// The kept pool brought up to date: only the surveyors whose profile, staff record or reported
     /// position was saved at or after <paramref name="since"/> are read (three index searches, then
     /// those in the branch's pool), each replacing, adding or — gone from the pool — removing its
-    /// member; the insurers' rules are read again whole (a handful). Null when more than
+    /// member; the insurers' rules are read again whole. Null when more than
     /// <paramref name="mostChanges"/> changed: then reading the whole pool is as quick.
     /// </summary>
     public async Task<(PoolSnapshot Snapshot, int Changed)?> ReadPoolChangesAsync(string area, PoolSnapshot kept, DateTimeOffset since, int mostChanges,
@@ -115,8 +114,7 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
             }
         }
 
-        var rules = await db.InsurerDispatchRules.AsNoTracking().ToDictionaryAsync(r => r.InsurerId, ct);
-        return (Snapshot(members, names, rules), ids.Count);
+        return (await SnapshotAsync(members, names, ct), ids.Count);
     }
 
     /// <summary>The best <paramref name="top"/> surveyors for the case (with every exclusion explained when asked: then the whole pool is read).</summary>
@@ -316,8 +314,12 @@ public sealed partial class DispatchPlanner(AnxinDbContext db, IOptions<Dispatch
         return byBase.Concat(profiles.Where(p => live.Contains(p.StaffId)));
     }
 
-    private PoolSnapshot Snapshot(Dictionary<Guid, PoolMember> members, Dictionary<Guid, StaffLabel> names, Dictionary<Guid, InsurerDispatchRule> rules) =>
-        new(DispatchPool.Create(members.Values.Select(m => m.ToCandidate()), time.GetUtcNow(), LiveFor), members, names, rules);
+    /// <summary>The pool ready for the ranker, with the insurers' dispatch rules read whole (a handful).</summary>
+    private async Task<PoolSnapshot> SnapshotAsync(Dictionary<Guid, PoolMember> members, Dictionary<Guid, StaffLabel> names, CancellationToken ct)
+    {
+        var rules = await db.InsurerDispatchRules.AsNoTracking().ToDictionaryAsync(r => r.InsurerId, ct);
+        return new(DispatchPool.Create(members.Values.Select(m => m.ToCandidate()), time.GetUtcNow(), LiveFor), members, names, rules);
+    }
 
     /// <summary>Names, work numbers and nodes of the given profiles' staff, whatever the scope.</summary>
     private async Task<Dictionary<Guid, StaffLabel>> NamesAsync(IQueryable<SurveyorProfile> profiles, CancellationToken ct)

@@ -7,9 +7,6 @@ namespace Anxin.Web.Features.Dispatch;
 public sealed record PoolSnapshot(DispatchPool Pool, IReadOnlyDictionary<Guid, PoolMember> Members, IReadOnlyDictionary<Guid, StaffLabel> Names,
     IReadOnlyDictionary<Guid, InsurerDispatchRule> Rules);
 
-/// <summary>How a pool was read: whole, or as the rows changed since the previous read (<paramref name="Changed"/> surveyors).</summary>
-public sealed record PoolRead(bool Whole, int Changed, int Members);
-
 /// <summary>
 /// The pools recommendations rank, per branch, kept on this node: ranking 10,000 surveyors takes
 /// 0.3 ms, reading them about 15 ms. A pool older than <see cref="MaxAge"/> is brought up to date in
@@ -76,13 +73,13 @@ public sealed partial class DispatchPoolCache(IServiceScopeFactory scopes, TimeP
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     /// <summary>Brings the branch's pool up to date now (for tests and warm-up); the same read as the background one, one at a time per branch.</summary>
-    public async Task<PoolRead> LoadAsync(string area, CancellationToken ct)
+    public async Task LoadAsync(string area, CancellationToken ct)
     {
         var gate = _loading.GetOrAdd(area, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try
         {
-            return await ReadAsync(area, ct);
+            await ReadAsync(area, ct);
         }
         finally
         {
@@ -90,7 +87,7 @@ public sealed partial class DispatchPoolCache(IServiceScopeFactory scopes, TimeP
         }
     }
 
-    private async Task<PoolRead> ReadAsync(string area, CancellationToken ct)
+    private async Task ReadAsync(string area, CancellationToken ct)
     {
         // Both taken before the read: a change saved while reading leaves the result unusable, and is read again next time.
         var generation = Interlocked.Read(ref _generation);
@@ -102,12 +99,10 @@ public sealed partial class DispatchPoolCache(IServiceScopeFactory scopes, TimeP
             && await planner.ReadPoolChangesAsync(area, previous.Snapshot, previous.ChangedSince, MostChanges, ct) is { } delta)
         {
             _pools[area] = new Entry(delta.Snapshot, now, generation, startedAt - Overlap, previous.WholeAt);
-            return new PoolRead(false, delta.Changed, delta.Snapshot.Members.Count);
+            return;
         }
 
-        var snapshot = await planner.ReadPoolAsync(area, ct);
-        _pools[area] = new Entry(snapshot, now, generation, startedAt - Overlap, now);
-        return new PoolRead(true, snapshot.Members.Count, snapshot.Members.Count);
+        _pools[area] = new Entry(await planner.ReadPoolAsync(area, ct), now, generation, startedAt - Overlap, now);
     }
 
     private void StartLoading(string area)
